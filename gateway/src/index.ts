@@ -1,0 +1,30 @@
+import { SUBGRAPHS, createLogger, stopOnSignals, subgraphVariable } from '@giaoviec/shared';
+import { readFileSync } from 'node:fs';
+import { startGateway } from './server';
+import { SUPERGRAPH_PATH } from './supergraph/path';
+
+/** The gateway's own process: `PORT`, `HOST`, `SUPERGRAPH_PATH` and `<SUBGRAPH>_URL` from the environment. */
+async function main(): Promise<void> {
+  const log = createLogger('gateway');
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPHS.flatMap(({ name }) => {
+      const url = process.env[subgraphVariable(name, 'URL')];
+      return url ? [[name, url]] : [];
+    }),
+  );
+  try {
+    const gateway = await startGateway({
+      supergraphSdl: readFileSync(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls,
+      port: Number(process.env.PORT ?? 4000),
+      host: process.env.HOST,
+      log,
+    });
+    stopOnSignals(log, gateway.stop);
+  } catch (error) {
+    log.fatal({ err: error }, 'could not start');
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,108 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  MAX_BODY,
+  REQUEST_ID_HEADER,
+  addHealthRoutes,
+  errorLoggingPlugin,
+  listen,
+  maskError,
+  requestIdFrom,
+  type Logger,
+  type RunningServer,
+} from '@giaoviec/shared';
+import express from 'express';
+import { createServer } from 'node:http';
+
+export { SUPERGRAPH_PATH } from './supergraph/path';
+
+/** What the gateway knows of one request. */
+export interface GatewayContext {
+  requestId: string;
+  log: Logger;
+}
+
+export interface GatewayOptions {
+  /** The composed supergraph (supergraph.graphql). */
+  supergraphSdl: string;
+  /** Subgraph URLs by name, over those written in the supergraph. */
+  subgraphUrls?: Partial<Record<string, string>>;
+  port: number;
+  host?: string;
+  log: Logger;
+}
+
+/**
+ * The federated API: @apollo/gateway inside Apollo Server 5, planning over the static supergraph
+ * (no introspection of the subgraphs at run time), behind /graphql, with /health and /ready.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+  const { log } = options;
+  // @apollo/gateway reports anonymous usage and probes cloud metadata hosts unless told not to.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  // The subgraph endpoints in use, for /ready: the supergraph's URLs unless overridden.
+  const endpoints = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const endpoint = options.subgraphUrls?.[name] ?? url ?? '';
+      endpoints.set(name, endpoint);
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url: endpoint,
+        willSendRequest({ request, context }) {
+          // The gateway forwards no client header by itself: the request id ties the logs together.
+          if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+        },
+      });
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (stopOnSignals): Apollo's own handlers would race it.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      errorLoggingPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  addHealthRoutes(
+    app,
+    async () => {
+      await Promise.all(
+        [...endpoints.values()].map(async (endpoint) => {
+          const response = await fetch(new URL('/ready', endpoint), { signal: AbortSignal.timeout(2000) });
+          if (!response.ok) throw new Error(`${endpoint} is not ready (${response.status})`);
+        }),
+      );
+    },
+    log,
+  );
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = requestIdFrom(req.headers);
+        return { requestId, log: log.child({ requestId }) };
+      },
+    }),
+  );
+
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(httpServer, options.port, host);
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`;
+  log.info({ url }, 'gateway ready');
+  return { url, port, stop: () => apollo.stop() };
+}

@@ -1,0 +1,138 @@
+import {
+  SUBGRAPHS,
+  createLogger,
+  startEmbeddedPostgres,
+  subgraphVariable,
+  withDatabase,
+  type Logger,
+  type RunningPostgres,
+} from '@giaoviec/shared';
+import { fork, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+
+/**
+ * `npm start`: the whole platform on one machine. PostgreSQL (DATABASE_URL, else embedded in
+ * ./.data/), then each subgraph and the gateway as processes of their own, as in production.
+ * Ctrl-C stops the gateway, then the subgraphs, then PostgreSQL.
+ */
+const ROOT = resolve(__dirname, '../../..');
+const DEMO_DATABASE = 'giaoviec';
+const READY_TIMEOUT_MS = 60_000;
+
+interface Child {
+  name: string;
+  process: ChildProcess;
+  readyUrl: string;
+}
+
+/** On the embedded server, the platform's own database, created on first start. */
+async function ensureDatabase(serverUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DEMO_DATABASE]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${DEMO_DATABASE}`);
+  } finally {
+    await client.end();
+  }
+  return withDatabase(serverUrl, DEMO_DATABASE);
+}
+
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv, readyUrl: string, log: Logger): Child {
+  // Its own process group, so that Ctrl-C reaches only this runner, which stops everything in order;
+  // the IPC channel makes the child stop by itself if this runner dies.
+  const child = fork(join(ROOT, script), [], { env, detached: true, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  child.on('exit', (code, signal) => {
+    if (!stopping) log.error({ service: name, code, signal }, 'a service stopped on its own; the others keep running');
+  });
+  return { name, process: child, readyUrl };
+}
+
+async function waitUntilReady(child: Child): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.process.exitCode !== null) throw new Error(`${child.name} exited with code ${child.process.exitCode}`);
+    try {
+      const response = await fetch(child.readyUrl, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
+  throw new Error(`${child.name} was not ready within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+async function stopChild(child: Child, log: Logger): Promise<void> {
+  if (child.process.exitCode !== null || child.process.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.process.once('exit', () => done()));
+  child.process.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    log.warn({ service: child.name }, 'did not stop within 10 s: killing it');
+    child.process.kill('SIGKILL');
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+let stopping = false;
+
+async function main(): Promise<void> {
+  const log = createLogger('stack');
+  const children: Child[] = [];
+  let postgres: RunningPostgres | null = null;
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping: gateway, subgraphs, then PostgreSQL');
+    for (const child of [...children].reverse()) await stopChild(child, log);
+    await postgres?.stop();
+    log.info('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      postgres = await startEmbeddedPostgres({ dataDir: join(ROOT, '.data', 'postgres'), log });
+      databaseUrl = await ensureDatabase(postgres.url);
+    }
+    const env = { ...process.env, DATABASE_URL: databaseUrl };
+    const subgraphUrls: Record<string, string> = {};
+    const subgraphs = SUBGRAPHS.map(({ name, defaultPort }) => {
+      const port = Number(process.env[subgraphVariable(name, 'PORT')] ?? defaultPort);
+      subgraphUrls[subgraphVariable(name, 'URL')] = `http://127.0.0.1:${port}/graphql`;
+      return startChild(
+        name,
+        `services/${name}/dist/index.js`,
+        { ...env, [subgraphVariable(name, 'PORT')]: String(port) },
+        `http://127.0.0.1:${port}/ready`,
+        log,
+      );
+    });
+    children.push(...subgraphs);
+    await Promise.all(subgraphs.map(waitUntilReady));
+
+    const port = Number(process.env.PORT ?? 4000);
+    const gateway = startChild(
+      'gateway',
+      'gateway/dist/index.js',
+      { ...env, ...subgraphUrls, PORT: String(port) },
+      `http://127.0.0.1:${port}/ready`,
+      log,
+    );
+    children.push(gateway);
+    await waitUntilReady(gateway);
+    log.info({ url: `http://localhost:${port}/graphql` }, 'Giao Việc is ready');
+    console.log(`\nGiao Việc is ready: http://localhost:${port}/graphql  (Ctrl-C stops it)\n`);
+  } catch (error) {
+    log.fatal({ err: error }, 'could not start the stack');
+    await stopAll(1);
+  }
+}
+
+void main();

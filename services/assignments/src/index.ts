@@ -1,0 +1,4 @@
+import { runServiceProcess } from '@giaoviec/shared';
+import { assignmentsService } from './server';
+
+void runServiceProcess(assignmentsService);

@@ -1,0 +1,4 @@
+import { runServiceProcess } from '@giaoviec/shared';
+import { inspectionsService } from './server';
+
+void runServiceProcess(inspectionsService);

@@ -1,0 +1,4 @@
+import { runServiceProcess } from '@giaoviec/shared';
+import { organisationsService } from './server';
+
+void runServiceProcess(organisationsService);

@@ -1,0 +1,39 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { OrganisationKind } from './organisation-kind';
+
+@InputType('CreateOrganisationInput', { description: 'A new unit.' })
+export class CreateOrganisationInput {
+  @Field({
+    description:
+      'Short code, unique in the province: letters A-Z, digits, `.`, `_`, `-`; at most 32; stored upper case.',
+  })
+  code: string;
+
+  @Field({ description: 'Official name, 1 to 255 characters on one line.' })
+  name: string;
+
+  @Field(() => OrganisationKind, { description: 'What kind of unit it is.' })
+  kind: OrganisationKind;
+
+  @Field(() => ID, { nullable: true, description: 'The unit it belongs to; none for a top-level unit.' })
+  parentId?: string | null;
+}
+
+@InputType('UpdateOrganisationInput', { description: 'Changes to a unit; fields left out stay as they are.' })
+export class UpdateOrganisationInput {
+  @Field(() => ID, { description: 'The unit to change.' })
+  id: string;
+
+  @Field({ nullable: true, description: 'New official name.' })
+  name?: string;
+
+  @Field(() => OrganisationKind, { nullable: true, description: 'New kind.' })
+  kind?: OrganisationKind;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'New parent unit; explicit null makes the unit top-level. A unit cannot be placed under itself or its descendants.',
+  })
+  parentId?: string | null;
+}

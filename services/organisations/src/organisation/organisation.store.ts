@@ -1,0 +1,87 @@
+import { BadUserInputError, ConflictError, isUuid } from '@giaoviec/shared';
+import { randomUUID } from 'node:crypto';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { KIND_ORDER, type OrganisationKind } from './organisation-kind';
+import { OrganisationRow } from './organisation.entity';
+import { wouldCreateCycle } from './rules';
+
+/** The only place that reads and writes `organisations.organisation`. */
+export class OrganisationStore {
+  constructor(private readonly db: DataSource) {}
+
+  /** Units of the given kinds (all when none), the province first, then by code. */
+  async list(kinds?: readonly OrganisationKind[] | null): Promise<OrganisationRow[]> {
+    const query = this.db
+      .getRepository(OrganisationRow)
+      .createQueryBuilder('o')
+      .orderBy('array_position(:order::text[], o.kind::text)')
+      .addOrderBy('o.code')
+      .setParameter('order', KIND_ORDER);
+    if (kinds?.length) query.where('o.kind IN (:...kinds)', { kinds });
+    return query.getMany();
+  }
+
+  async create(unit: Omit<OrganisationRow, 'id'>): Promise<OrganisationRow> {
+    return this.db.transaction(async (tx) => {
+      if (unit.parentId) await this.requireParent(tx, unit.parentId);
+      const row = tx.getRepository(OrganisationRow).create({ ...unit, id: randomUUID() });
+      await this.write(() => tx.getRepository(OrganisationRow).insert(row), unit.code);
+      return row;
+    });
+  }
+
+  async update(
+    id: string,
+    change: Partial<Pick<OrganisationRow, 'name' | 'kind' | 'parentId'>>,
+  ): Promise<OrganisationRow> {
+    return this.db.transaction(async (tx) => {
+      // Two concurrent moves could each pass the cycle check: hierarchy changes go one at a time.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('organisations.hierarchy'))`);
+      const repository = tx.getRepository(OrganisationRow);
+      const current = isUuid(id) ? await repository.findOneBy({ id }) : null;
+      if (!current) throw new BadUserInputError(`No organisation has id ${id}`, 'id');
+      if (change.parentId) {
+        await this.requireParent(tx, change.parentId);
+        if (wouldCreateCycle(id, await this.parentChain(tx, change.parentId))) {
+          throw new BadUserInputError(
+            'An organisation cannot be placed under itself or one of its descendants',
+            'parentId',
+          );
+        }
+      }
+      const updated = repository.merge(current, change);
+      await repository.update({ id }, change);
+      return updated;
+    });
+  }
+
+  private async requireParent(tx: EntityManager, parentId: string): Promise<void> {
+    const exists = isUuid(parentId) && (await tx.getRepository(OrganisationRow).existsBy({ id: parentId }));
+    if (!exists) throw new BadUserInputError(`No organisation has id ${parentId}`, 'parentId');
+  }
+
+  /** The unit and its ancestors up to the top, in one statement. */
+  private async parentChain(tx: EntityManager, unitId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await tx.query(
+      `WITH RECURSIVE chain(id, parent_id, depth) AS (
+         SELECT id, parent_id, 0 FROM organisations.organisation WHERE id = $1
+         UNION ALL
+         SELECT o.id, o.parent_id, c.depth + 1 FROM organisations.organisation o JOIN chain c ON o.id = c.parent_id
+       ) CYCLE id SET looped USING path
+       SELECT id FROM chain ORDER BY depth`,
+      [unitId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async write(run: () => Promise<unknown>, code: string): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new ConflictError(`An organisation with code ${code} already exists`, { field: 'code' });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import pg from 'pg';
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import type { Logger } from 'pino';
+import { CountingQueryLogger } from './query-counter';
+
+// PostgreSQL `date` values stay `YYYY-MM-DD` strings: a JS Date at local midnight could shift a day.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export interface ServiceDatabaseOptions {
+  url: string;
+  /** The PostgreSQL schema the service owns; no service reads another's. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  log: Logger;
+  /** Connections in the pool (default 10, `DB_POOL_MAX`). */
+  poolSize?: number;
+}
+
+export interface ServiceDatabase {
+  dataSource: DataSource;
+  queries: CountingQueryLogger;
+}
+
+/**
+ * Opens the service's own schema and applies its pending migrations (each in a transaction).
+ * Never `synchronize`: the schema changes only through migrations.
+ */
+export async function openServiceDatabase(options: ServiceDatabaseOptions): Promise<ServiceDatabase> {
+  const queries = new CountingQueryLogger(options.log);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logger: queries,
+    maxQueryExecutionTime: 1000,
+    applicationName: `giaoviec-${options.schema}`,
+    poolSize: options.poolSize ?? Number(process.env.DB_POOL_MAX ?? 10),
+    connectTimeoutMS: 5000,
+    extra: {
+      statement_timeout: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 15000),
+      idle_in_transaction_session_timeout: 30000,
+    },
+  });
+  await dataSource.initialize();
+  // The migrations table lives in the service's schema, which must exist before they run.
+  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+  await dataSource.runMigrations({ transaction: 'each' });
+  return { dataSource, queries };
+}

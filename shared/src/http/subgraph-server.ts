@@ -1,0 +1,106 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { requestIdFrom, type RequestContext } from '../context';
+import { errorLoggingPlugin, maskError } from './error-masking';
+
+export interface RunningServer {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
+  url: string;
+  port: number;
+  /** Stops taking requests, finishes those in flight, then closes. */
+  stop(): Promise<void>;
+}
+
+/** The largest request body accepted (bytes): GraphQL documents are small. */
+export const MAX_BODY = '100kb';
+
+/** `/health` (the process is alive) and `/ready` (its dependencies answer) on an express app. */
+export function addHealthRoutes(app: express.Express, checkReady: () => Promise<void>, log: Logger): void {
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await checkReady();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      log.warn({ err: error }, 'not ready');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+}
+
+/** Listens on `port` (0: any free port) and `host`, and resolves once listening. */
+export async function listen(httpServer: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  return (httpServer.address() as AddressInfo).port;
+}
+
+export interface SubgraphServerOptions<Loaders> {
+  name: string;
+  schema: GraphQLSchema;
+  log: Logger;
+  db: DataSource;
+  /** Makes the DataLoaders of one request. */
+  createLoaders: (db: DataSource) => Loaders;
+  /** Throws when a dependency (the database) does not answer. */
+  checkReady: () => Promise<void>;
+  port: number;
+  host?: string;
+}
+
+/** Serves a subgraph schema over HTTP at `/graphql`, with health routes and masked errors. */
+export async function startSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<RunningServer> {
+  const { log } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<RequestContext<Loaders>>({
+    schema: options.schema,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (stopOnSignals): Apollo's own handlers would race it.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      errorLoggingPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  addHealthRoutes(app, options.checkReady, log);
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = requestIdFrom(req.headers);
+        return {
+          requestId,
+          user: null,
+          log: log.child({ requestId }),
+          db: options.db,
+          loaders: options.createLoaders(options.db),
+        };
+      },
+    }),
+  );
+
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(httpServer, options.port, host);
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
+  log.info({ url }, `${options.name} subgraph ready`);
+  return { url, port, stop: () => apollo.stop() };
+}

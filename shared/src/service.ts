@@ -1,0 +1,95 @@
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { openServiceDatabase, type ServiceDatabaseOptions, type ServiceDatabase } from './db/service-data-source';
+import { startSubgraphServer, type RunningServer } from './http/subgraph-server';
+import { stopOnSignals } from './http/shutdown';
+import { createLogger, type Logger } from './logger';
+import { defaultSubgraphPort, subgraphVariable, type SubgraphName } from './subgraphs';
+
+/** How a subgraph is started, in its own process or inside a test. */
+export interface ServiceOptions {
+  databaseUrl: string;
+  port: number;
+  host?: string;
+  /** Load the demo data when the service's tables are empty. */
+  demoData?: boolean;
+  log?: Logger;
+}
+
+/** A subgraph serving requests, with its database (tests read `database.queries`). */
+export interface StartedService extends RunningServer {
+  database: ServiceDatabase;
+}
+
+export interface ServiceDefinition<Loaders> {
+  name: SubgraphName;
+  schema: () => Promise<GraphQLSchema>;
+  database: Pick<ServiceDatabaseOptions, 'schema' | 'entities' | 'migrations'>;
+  createLoaders: (db: DataSource) => Loaders;
+  /** Loads the demo rows if the service's tables are empty. */
+  loadDemoData?: (db: DataSource, log: Logger) => Promise<void>;
+}
+
+/** Opens the service's database (migrated), loads demo data if asked, and serves its subgraph. */
+export async function startService<Loaders>(
+  definition: ServiceDefinition<Loaders>,
+  options: ServiceOptions,
+): Promise<StartedService> {
+  const log = options.log ?? createLogger(definition.name);
+  const database = await openServiceDatabase({ ...definition.database, url: options.databaseUrl, log });
+  const { dataSource } = database;
+  try {
+    if (options.demoData && definition.loadDemoData) await definition.loadDemoData(dataSource, log);
+    const server = await startSubgraphServer({
+      name: definition.name,
+      schema: await definition.schema(),
+      log,
+      db: dataSource,
+      createLoaders: definition.createLoaders,
+      checkReady: async () => {
+        await dataSource.query('SELECT 1');
+      },
+      port: options.port,
+      host: options.host,
+    });
+    let stopped: Promise<void> | undefined;
+    return {
+      ...server,
+      database,
+      stop: () =>
+        (stopped ??= (async () => {
+          await server.stop();
+          await dataSource.destroy();
+        })()),
+    };
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+/**
+ * The entry of a subgraph's own process: configuration from the environment only
+ * (`DATABASE_URL`, `<NAME>_PORT`, `HOST`, `DEMO_DATA`), stopped cleanly by SIGINT or SIGTERM.
+ */
+export async function runServiceProcess<Loaders>(definition: ServiceDefinition<Loaders>): Promise<void> {
+  const log = createLogger(definition.name);
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    log.fatal('DATABASE_URL is not set: run the whole stack with `npm start`, or point the service at a PostgreSQL');
+    process.exit(2);
+  }
+  try {
+    const service = await startService(definition, {
+      databaseUrl,
+      port: Number(process.env[subgraphVariable(definition.name, 'PORT')] ?? defaultSubgraphPort(definition.name)),
+      host: process.env.HOST,
+      demoData: process.env.DEMO_DATA !== 'none',
+      log,
+    });
+    stopOnSignals(log, service.stop);
+  } catch (error) {
+    log.fatal({ err: error }, 'could not start');
+    process.exit(1);
+  }
+}
