@@ -1,1 +1,2 @@
-module.exports = require('../../jest.config.base.js')(__dirname);
+// Unit tests only: no PostgreSQL needed (integration tests live in test/).
+module.exports = require('../../jest.config.base.js')(__dirname, { globalSetup: undefined, globalTeardown: undefined });

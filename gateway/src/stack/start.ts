@@ -13,7 +13,7 @@ import pg from 'pg';
 
 /**
  * `npm start`: the whole platform on one machine. PostgreSQL (DATABASE_URL, else embedded in
- * ./.data/), then each subgraph and the gateway as processes of their own, as in production.
+ * ./.data/ or GIAOVIEC_DATA_DIR), then each subgraph and the gateway as processes of their own, as in production.
  * Ctrl-C stops the gateway, then the subgraphs, then PostgreSQL.
  */
 const ROOT = resolve(__dirname, '../../..');
@@ -98,7 +98,8 @@ async function main(): Promise<void> {
   try {
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
-      postgres = await startEmbeddedPostgres({ dataDir: join(ROOT, '.data', 'postgres'), log });
+      const dataDir = resolve(process.env.GIAOVIEC_DATA_DIR ?? join(ROOT, '.data'), 'postgres');
+      postgres = await startEmbeddedPostgres({ dataDir, log });
       databaseUrl = await ensureDatabase(postgres.url);
     }
     const env = { ...process.env, DATABASE_URL: databaseUrl };

@@ -1,0 +1,21 @@
+# One image for every service of the platform; docker-compose.yml picks the process to run.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+COPY shared/package.json shared/
+COPY services/organisations/package.json services/organisations/
+COPY services/assignments/package.json services/assignments/
+COPY services/inspections/package.json services/inspections/
+COPY gateway/package.json gateway/
+COPY test/package.json test/
+RUN npm ci
+COPY . .
+RUN TURBO_TELEMETRY_DISABLED=1 npx turbo run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+# Overridden per service in docker-compose.yml.
+CMD ["node", "gateway/dist/index.js"]
