@@ -21,7 +21,12 @@ describe('the committed supergraph', () => {
     const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
     return document.definitions.flatMap((definition) =>
       definition.kind === Kind.OPERATION_DEFINITION
-        ? [[definition.name!.value, { kind: Kind.DOCUMENT, definitions: [definition, ...fragments] } as DocumentNode] as const]
+        ? [
+            [
+              definition.name!.value,
+              { kind: Kind.DOCUMENT, definitions: [definition, ...fragments] } as DocumentNode,
+            ] as const,
+          ]
         : [],
     );
   };
