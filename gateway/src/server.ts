@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  DateScalar,
   MAX_BODY,
   REQUEST_ID_HEADER,
   addHealthRoutes,
@@ -15,6 +16,7 @@ import {
   type RunningServer,
 } from '@giaoviec/shared';
 import express from 'express';
+import { GraphQLScalarType } from 'graphql';
 import { createServer } from 'node:http';
 
 export { SUPERGRAPH_PATH } from './supergraph/path';
@@ -58,6 +60,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         },
       });
     },
+  });
+
+  // The supergraph knows `Date` by name only: give the gateway its parsing, so that a bad date in
+  // a client's variables is refused here with BAD_USER_INPUT, before any subgraph is called.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    const date = apiSchema.getType(DateScalar.name);
+    if (date instanceof GraphQLScalarType)
+      Object.assign(date, { parseValue: DateScalar.parseValue, parseLiteral: DateScalar.parseLiteral });
   });
 
   const app = express();

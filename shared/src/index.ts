@@ -17,3 +17,5 @@ export * from './text';
 export * from './testing/test-database';
 export * from './demo/lang-son-units';
 export * from './subgraphs';
+export * from './dataloader';
+export * from './federation/entity-directory';

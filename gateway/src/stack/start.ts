@@ -103,18 +103,25 @@ async function main(): Promise<void> {
       databaseUrl = await ensureDatabase(postgres.url);
     }
     const env = { ...process.env, DATABASE_URL: databaseUrl };
-    const subgraphUrls: Record<string, string> = {};
-    const subgraphs = SUBGRAPHS.map(({ name, defaultPort }) => {
-      const port = Number(process.env[subgraphVariable(name, 'PORT')] ?? defaultPort);
-      subgraphUrls[subgraphVariable(name, 'URL')] = `http://127.0.0.1:${port}/graphql`;
-      return startChild(
+    // Every process learns where every subgraph is: services check references through their owners.
+    const ports = Object.fromEntries(
+      SUBGRAPHS.map(({ name, defaultPort }) => [
+        name,
+        Number(process.env[subgraphVariable(name, 'PORT')] ?? defaultPort),
+      ]),
+    );
+    const subgraphUrls = Object.fromEntries(
+      SUBGRAPHS.map(({ name }) => [subgraphVariable(name, 'URL'), `http://127.0.0.1:${ports[name]}/graphql`]),
+    );
+    const subgraphs = SUBGRAPHS.map(({ name }) =>
+      startChild(
         name,
         `services/${name}/dist/index.js`,
-        { ...env, [subgraphVariable(name, 'PORT')]: String(port) },
-        `http://127.0.0.1:${port}/ready`,
+        { ...env, ...subgraphUrls, [subgraphVariable(name, 'PORT')]: String(ports[name]) },
+        `http://127.0.0.1:${ports[name]}/ready`,
         log,
-      );
-    });
+      ),
+    );
     children.push(...subgraphs);
     await Promise.all(subgraphs.map(waitUntilReady));
 

@@ -1,18 +1,43 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, startService, type ServiceDefinition, type ServiceOptions } from '@giaoviec/shared';
+import { ComplianceSummaryResolver } from './compliance/compliance.resolver';
+import { loadDemoTasks } from './demo/load-demo-tasks';
+import { ExtensionRow } from './extension/extension.entity';
+import { ExtensionResolver } from './extension/extension.resolver';
+import { CreateTasks1764300000000 } from './migrations/1764300000000-CreateTasks';
+import { OrganisationAssignmentsResolver, organisationReferenceResolver } from './organisation/organisation.resolver';
+import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './task/reports.entity';
+import { TaskRow } from './task/task.entity';
+import { createAssignmentLoaders, type AssignmentLoaders } from './task/task.loaders';
+import { TaskResolver } from './task/task.resolver';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildAssignmentsSchema() {
-  // Its domain lands with its own issue; until then the subgraph serves only the federation fields.
-  return buildFederatedSchema({ resolvers: [] });
+  return buildFederatedSchema({
+    resolvers: [TaskResolver, ExtensionResolver, ComplianceSummaryResolver, OrganisationAssignmentsResolver],
+    referenceResolvers: organisationReferenceResolver,
+  });
 }
 
-/** Assignments (giao việc): tasks, documents, deadlines, extensions, progress, completion and the compliance figures. Owns the `assignments` PostgreSQL schema. */
-export const assignmentsService: ServiceDefinition<Record<string, never>> = {
+/**
+ * Assignments (giao việc): tasks, documents, deadlines, extensions, progress, completion and the
+ * compliance figures. Owns the `assignments` PostgreSQL schema.
+ */
+export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
   name: 'assignments',
   schema: buildAssignmentsSchema,
-  database: { schema: 'assignments', entities: [], migrations: [] },
-  createLoaders: () => ({}),
+  database: {
+    schema: 'assignments',
+    entities: [TaskRow, ExtensionRow, CompletionReportRow, ProgressReportRow, TaskHistoryRow],
+    migrations: [CreateTasks1764300000000],
+  },
+  createLoaders: createAssignmentLoaders,
+  loadDemoData: loadDemoTasks,
 };
 
 export const startAssignmentsService = (options: ServiceOptions) => startService(assignmentsService, options);
+
+export { type TaskRecord, insertTaskRecords } from './task/task-records';
+export type { TaskEvent } from './task/task-history';
+export { complianceBucket, complianceFigures, taskFacts } from './compliance/rules';
+export { complianceFiguresByGroup } from './compliance/figures.sql';

@@ -26,6 +26,8 @@ export async function startTestStack(options: { demoData?: boolean } = {}): Prom
   try {
     const organisations = await startOrganisationsService(common);
     started.push(organisations);
+    // Assignments checks units through the organisations subgraph, as in production.
+    process.env.ORGANISATIONS_URL = organisations.url;
     const assignments = await startAssignmentsService(common);
     started.push(assignments);
     const inspections = await startInspectionsService(common);

@@ -1,0 +1,65 @@
+import { DateScalar, todayInVietnam, type CalendarDate, type RequestContext } from '@giaoviec/shared';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { AssignerKindEnum, TaskPriorityEnum } from '../task/task.enums';
+import type { AssignmentLoaders } from '../task/task.loaders';
+import {
+  AssignerFigures,
+  ComplianceFigures,
+  ComplianceSummary,
+  MonthFigures,
+  PriorityFigures,
+} from './compliance.type';
+import { complianceFiguresByGroup, emptyFigures, type Grouping } from './figures.sql';
+import { figuresPeriod } from './period';
+import type { Period } from './rules';
+
+type Context = RequestContext<AssignmentLoaders>;
+type SummaryRoot = ComplianceSummary & { period: Period & { asOf: CalendarDate } };
+
+@Resolver(() => ComplianceSummary)
+export class ComplianceSummaryResolver {
+  @Query(() => ComplianceSummary, {
+    description: 'Province-wide figures of the tasks assigned in a period, as of a date (RULES.md).',
+  })
+  complianceSummary(
+    @Arg('from', () => DateScalar, { description: 'First day of the period (included).' }) from: CalendarDate,
+    @Arg('to', () => DateScalar, { description: 'Last day of the period (included).' }) to: CalendarDate,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: '`to` when it is past, else today, when absent.' })
+    asOf: CalendarDate | null,
+  ): SummaryRoot {
+    return { period: figuresPeriod(from, to, asOf, todayInVietnam()) } as SummaryRoot;
+  }
+
+  @FieldResolver(() => ComplianceFigures, { description: 'All tasks of the province.' })
+  async totals(@Root() summary: SummaryRoot, @Ctx() context: Context): Promise<ComplianceFigures> {
+    const groups = await this.figures(summary, 'none', context);
+    return groups.get('') ?? emptyFigures(summary.period);
+  }
+
+  @FieldResolver(() => [MonthFigures], {
+    description: 'By month of assignment, in order; months without tasks are left out.',
+  })
+  async byMonth(@Root() summary: SummaryRoot, @Ctx() context: Context): Promise<MonthFigures[]> {
+    const groups = await this.figures(summary, 'month', context);
+    return [...groups].map(([month, figures]) => ({ month, figures }));
+  }
+
+  @FieldResolver(() => [AssignerFigures], { description: 'By assigning side and leader.' })
+  async byAssigner(@Root() summary: SummaryRoot, @Ctx() context: Context): Promise<AssignerFigures[]> {
+    const groups = await this.figures(summary, 'assigner', context);
+    return [...groups].map(([key, figures]) => {
+      const [assignedBy, name] = key.split('|') as [AssignerKindEnum, string];
+      return { assignedBy, assignerName: name || null, figures };
+    });
+  }
+
+  @FieldResolver(() => [PriorityFigures], { description: 'By priority.' })
+  async byPriority(@Root() summary: SummaryRoot, @Ctx() context: Context): Promise<PriorityFigures[]> {
+    const groups = await this.figures(summary, 'priority', context);
+    return [...groups].map(([priority, figures]) => ({ priority: priority as TaskPriorityEnum, figures }));
+  }
+
+  private figures(summary: SummaryRoot, groupBy: Grouping, context: Context) {
+    return complianceFiguresByGroup(context.db, { ...summary.period, groupBy });
+  }
+}

@@ -1,0 +1,164 @@
+import { compareDates, type CalendarDate } from '@giaoviec/shared';
+import type { TaskEvent } from '../task/task-history';
+
+/**
+ * The compliance rules of RULES.md as plain functions: task events in, figures out. The SQL
+ * aggregation (figures.sql.ts) implements the same rules for speed; a test holds them equal.
+ */
+
+/** What the figures of one task depend on, folded from its events. */
+export interface TaskFacts {
+  assignedOn: CalendarDate;
+  /** The first deadline; null: no deadline (không có thời hạn). */
+  originalDueOn: CalendarDate | null;
+  /** Approved extensions (gia hạn), in the order they were decided. */
+  approvedExtensions: ReadonlyArray<{ decidedOn: CalendarDate; newDueOn: CalendarDate }>;
+  /** The completion date of the confirmed completion report; null while there is none. */
+  completedOn: CalendarDate | null;
+  withdrawnOn: CalendarDate | null;
+}
+
+/** The four buckets every counted task falls in, as of a date. */
+export type ComplianceBucket =
+  'COMPLETED_ON_TIME' | 'COMPLETED_LATE' | 'IN_PROGRESS_WITHIN_DEADLINE' | 'IN_PROGRESS_OVERDUE';
+
+export const COMPLIANCE_BUCKETS: readonly ComplianceBucket[] = [
+  'COMPLETED_ON_TIME',
+  'COMPLETED_LATE',
+  'IN_PROGRESS_WITHIN_DEADLINE',
+  'IN_PROGRESS_OVERDUE',
+];
+
+export interface ComplianceCounts {
+  completedOnTime: number;
+  completedLate: number;
+  inProgressWithinDeadline: number;
+  inProgressOverdue: number;
+  withoutDeadline: number;
+}
+
+export interface ComplianceFigures extends ComplianceCounts {
+  assigned: number;
+  due: number;
+  completionRate: number | null;
+  onTimeRate: number | null;
+}
+
+/** Folds a task's events into the facts its figures depend on. */
+export function taskFacts(events: readonly TaskEvent[]): TaskFacts {
+  const first = events[0];
+  if (!first || first.type !== 'ASSIGNED') throw new Error('a task history starts with ASSIGNED');
+  const proposals = new Map<string, CalendarDate>();
+  const approvedExtensions: Array<{ decidedOn: CalendarDate; newDueOn: CalendarDate }> = [];
+  let submitted: CalendarDate | null = null;
+  let completedOn: CalendarDate | null = null;
+  let withdrawnOn: CalendarDate | null = null;
+  for (const event of events) {
+    switch (event.type) {
+      case 'EXTENSION_REQUESTED':
+        proposals.set(event.extensionId, event.proposedDueOn);
+        break;
+      case 'EXTENSION_APPROVED':
+        approvedExtensions.push({ decidedOn: event.on, newDueOn: proposals.get(event.extensionId)! });
+        break;
+      case 'COMPLETION_SUBMITTED':
+        submitted = event.completedOn;
+        break;
+      case 'COMPLETION_CONFIRMED':
+        completedOn = submitted;
+        break;
+      case 'COMPLETION_RETURNED':
+        submitted = null;
+        break;
+      case 'WITHDRAWN':
+        withdrawnOn = event.on;
+        break;
+      default:
+        break;
+    }
+  }
+  return { assignedOn: first.on, originalDueOn: first.dueOn, approvedExtensions, completedOn, withdrawnOn };
+}
+
+/**
+ * The deadline in force on a date: the new date of the latest extension approved on or before it
+ * (of two on the same day, the one decided last), else the original due date.
+ */
+export function deadlineInForce(task: TaskFacts, on: CalendarDate): CalendarDate | null {
+  let deadline = task.originalDueOn;
+  let latestDecision: CalendarDate | null = null;
+  for (const extension of task.approvedExtensions) {
+    if (
+      compareDates(extension.decidedOn, on) <= 0 &&
+      (latestDecision === null || extension.decidedOn >= latestDecision)
+    ) {
+      latestDecision = extension.decidedOn;
+      deadline = extension.newDueOn;
+    }
+  }
+  return deadline;
+}
+
+/** The bucket of a task as of a date; null when it does not count then (not yet assigned, or withdrawn). */
+export function complianceBucket(task: TaskFacts, asOf: CalendarDate): ComplianceBucket | null {
+  if (task.assignedOn > asOf) return null;
+  if (task.withdrawnOn !== null && task.withdrawnOn <= asOf) return null;
+  if (task.completedOn !== null && task.completedOn <= asOf) {
+    const deadline = task.originalDueOn === null ? null : deadlineInForce(task, task.completedOn);
+    return deadline === null || task.completedOn <= deadline ? 'COMPLETED_ON_TIME' : 'COMPLETED_LATE';
+  }
+  const deadline = task.originalDueOn === null ? null : deadlineInForce(task, asOf);
+  return deadline === null || deadline >= asOf ? 'IN_PROGRESS_WITHIN_DEADLINE' : 'IN_PROGRESS_OVERDUE';
+}
+
+const BUCKET_FIELD: Record<ComplianceBucket, keyof ComplianceCounts> = {
+  COMPLETED_ON_TIME: 'completedOnTime',
+  COMPLETED_LATE: 'completedLate',
+  IN_PROGRESS_WITHIN_DEADLINE: 'inProgressWithinDeadline',
+  IN_PROGRESS_OVERDUE: 'inProgressOverdue',
+};
+
+export const NO_COUNTS: ComplianceCounts = {
+  completedOnTime: 0,
+  completedLate: 0,
+  inProgressWithinDeadline: 0,
+  inProgressOverdue: 0,
+  withoutDeadline: 0,
+};
+
+/** The derived figures (assigned, due, rates) of the four buckets' counts. */
+export function figuresFromCounts(counts: ComplianceCounts): ComplianceFigures {
+  const assigned =
+    counts.completedOnTime + counts.completedLate + counts.inProgressWithinDeadline + counts.inProgressOverdue;
+  const due = counts.completedOnTime + counts.completedLate + counts.inProgressOverdue;
+  return {
+    ...counts,
+    assigned,
+    due,
+    completionRate: due === 0 ? null : (counts.completedOnTime + counts.completedLate) / due,
+    onTimeRate: due === 0 ? null : counts.completedOnTime / due,
+  };
+}
+
+export interface Period {
+  from: CalendarDate;
+  to: CalendarDate;
+}
+
+/** The figures of the tasks assigned in a period (both days included), as of a date. */
+export function complianceFigures(tasks: Iterable<TaskFacts>, period: Period, asOf: CalendarDate): ComplianceFigures {
+  const counts = { ...NO_COUNTS };
+  for (const task of tasks) {
+    if (task.assignedOn < period.from || task.assignedOn > period.to) continue;
+    const bucket = complianceBucket(task, asOf);
+    if (bucket === null) continue;
+    counts[BUCKET_FIELD[bucket]]++;
+    if (task.originalDueOn === null) counts.withoutDeadline++;
+  }
+  return figuresFromCounts(counts);
+}
+
+/** `asOf` when the client gives none: `to` when it is in the past, else today. */
+export function defaultAsOf(to: CalendarDate, today: CalendarDate): CalendarDate {
+  return to < today ? to : today;
+}

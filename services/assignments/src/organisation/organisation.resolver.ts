@@ -1,0 +1,54 @@
+import { DateScalar, todayInVietnam, type CalendarDate, type RequestContext } from '@giaoviec/shared';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { ComplianceFigures } from '../compliance/compliance.type';
+import { figuresPeriod } from '../compliance/period';
+import { pageArguments, taskConnection } from '../task/task-connection';
+import { TaskFilter } from '../task/task.inputs';
+import type { AssignmentLoaders } from '../task/task.loaders';
+import { TaskConnection } from '../task/task.type';
+import { Organisation } from './organisation.type';
+
+type Context = RequestContext<AssignmentLoaders>;
+
+/** What the assignments subgraph adds to a unit: its figures and its tasks, batched over all units of a request. */
+@Resolver(() => Organisation)
+export class OrganisationAssignmentsResolver {
+  @FieldResolver(() => ComplianceFigures, {
+    description:
+      'Figures of the tasks this unit leads, assigned in the period, as of a date (RULES.md). All units of a request cost one SQL statement.',
+  })
+  compliance(
+    @Root() unit: Organisation,
+    @Arg('from', () => DateScalar, { description: 'First day of the period (included).' }) from: CalendarDate,
+    @Arg('to', () => DateScalar, { description: 'Last day of the period (included).' }) to: CalendarDate,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: '`to` when it is past, else today, when absent.' })
+    asOf: CalendarDate | null,
+    @Ctx() context: Context,
+  ): Promise<ComplianceFigures> {
+    return context.loaders.figuresByUnit.load({ id: unit.id, args: figuresPeriod(from, to, asOf, todayInVietnam()) });
+  }
+
+  @FieldResolver(() => TaskConnection, {
+    description: 'The tasks this unit leads, a page at a time (see `Query.tasks`).',
+  })
+  tasks(
+    @Root() unit: Organisation,
+    @Arg('filter', () => TaskFilter, { nullable: true, description: 'Which tasks; `leadOrganisationId` is this unit.' })
+    filter: TaskFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; 20 when absent.' })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+    after: string | null,
+    @Ctx() context: Context,
+  ): Promise<TaskConnection> {
+    const args = pageArguments({ ...filter, leadOrganisationId: null }, first, after);
+    return context.loaders.tasksByUnit.load({ id: unit.id, args }).then(taskConnection);
+  }
+}
+
+/** The gateway sends `{ id }`: nothing to look up, the fields above load what they need. */
+export const organisationReferenceResolver = {
+  Organisation: {
+    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
+  },
+};

@@ -1,0 +1,18 @@
+/**
+ * Text as search compares it: without Vietnamese diacritics, đ as d, lower case, single spaces.
+ * "so xay dung" then finds "Sở Xây dựng".
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A LIKE pattern matching `text` anywhere, with the client's `%`, `_` and `\` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}

@@ -1,0 +1,169 @@
+import { BadUserInputError, isUuid, type CalendarDate } from '@giaoviec/shared';
+import type { DataSource } from 'typeorm';
+import { containsPattern, foldForSearch } from './search';
+import { TaskRow } from './task.entity';
+import type { TaskFilter } from './task.inputs';
+
+/** At most this many tasks per page (`first`). */
+export const MAX_PAGE = 100;
+export const DEFAULT_PAGE = 20;
+
+/** Where a page ends: the sort key of its last task. */
+interface Cursor {
+  due: string;
+  assignedOn: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.due, cursor.assignedOn, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const [due, assignedOn, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as string[];
+    if (/^\d{4}-\d{2}-\d{2}$/.test(due!) && /^\d{4}-\d{2}-\d{2}$/.test(assignedOn!) && isUuid(id!)) {
+      return { due: due!, assignedOn: assignedOn!, id: id! };
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new BadUserInputError('after is not a cursor this API gave', 'after');
+}
+
+export interface TaskPage {
+  rows: Array<TaskRow & { cursor: string }>;
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export interface TaskListQuery {
+  filter: TaskFilter;
+  first: number;
+  after: string | null;
+  asOf: CalendarDate;
+}
+
+const NO_DEADLINE_LAST = '9999-12-31';
+
+/**
+ * Pages of tasks for many units in ONE statement: each unit's matching tasks are numbered in the
+ * list's order (the deadline in force as of `asOf`, earliest first, so the most overdue lead; then
+ * assignment date and id, so the order is total and cursors stable), counted, and cut after the cursor.
+ * `unitIds` null: one list over all units (the `tasks` query).
+ */
+export async function taskPages(
+  db: DataSource,
+  query: TaskListQuery,
+  unitIds: readonly string[] | null,
+): Promise<Map<string, TaskPage>> {
+  const { filter, asOf } = query;
+  const parameters: unknown[] = [asOf];
+  const param = (value: unknown) => {
+    parameters.push(value);
+    return `$${parameters.length}`;
+  };
+  const conditions: string[] = [];
+  if (unitIds) conditions.push(`t.lead_organisation_id = ANY(${param(unitIds)}::uuid[])`);
+  if (filter.leadOrganisationId) {
+    if (!isUuid(filter.leadOrganisationId)) return new Map();
+    conditions.push(`t.lead_organisation_id = ${param(filter.leadOrganisationId)}::uuid`);
+  }
+  if (filter.assignedBy) conditions.push(`t.assigner_kind = ${param(filter.assignedBy)}`);
+  if (filter.priority?.length) conditions.push(`t.priority = ANY(${param(filter.priority)}::text[])`);
+  if (filter.status?.length) conditions.push(`t.status = ANY(${param(filter.status)}::text[])`);
+  if (filter.assignedFrom) conditions.push(`t.assigned_on >= ${param(filter.assignedFrom)}::date`);
+  if (filter.assignedTo) conditions.push(`t.assigned_on <= ${param(filter.assignedTo)}::date`);
+  if (filter.originConclusionId) {
+    if (!isUuid(filter.originConclusionId)) return new Map();
+    conditions.push(`t.origin_conclusion_id = ${param(filter.originConclusionId)}::uuid`);
+  }
+  if (filter.compliance?.length) conditions.push(`bucket = ANY(${param(filter.compliance)}::text[])`);
+  if (filter.dueWithinDays !== null && filter.dueWithinDays !== undefined) {
+    if (filter.dueWithinDays < 0 || filter.dueWithinDays > 366) {
+      throw new BadUserInputError('dueWithinDays must be between 0 and 366', 'dueWithinDays');
+    }
+    conditions.push(
+      `bucket = 'IN_PROGRESS_WITHIN_DEADLINE' AND due_as_of BETWEEN $1::date AND $1::date + ${param(filter.dueWithinDays)}::int`,
+    );
+  }
+  if (filter.search !== null && filter.search !== undefined) {
+    const words = foldForSearch(filter.search);
+    if (words.length > 200) throw new BadUserInputError('search must have at most 200 characters', 'search');
+    if (words) conditions.push(`t.search_text LIKE ${param(containsPattern(words))}`);
+  }
+  const after = query.after ? decodeCursor(query.after) : null;
+  const afterCondition = after
+    ? `WHERE (sort_due, assigned_on, id) > (${param(after.due)}::date, ${param(after.assignedOn)}::date, ${param(after.id)}::uuid)`
+    : '';
+  const first = param(query.first + 1);
+
+  const part = unitIds ? 't.lead_organisation_id' : 'NULL::uuid';
+  const rows: Array<Record<string, unknown>> = await db.query(
+    `WITH matching AS (
+       SELECT t.id, t.assigned_on, ${part} AS part, coalesce(due_as_of, '${NO_DEADLINE_LAST}') AS sort_due,
+              count(*) OVER (PARTITION BY ${part}) AS total
+         FROM assignments.task t
+        CROSS JOIN LATERAL (SELECT assignments.deadline_in_force(t.original_due_on, t.extension_decided_on, t.extension_due_on, $1::date) AS due_as_of) d
+        CROSS JOIN LATERAL (SELECT assignments.compliance_bucket(t.assigned_on, t.original_due_on, t.extension_decided_on,
+                              t.extension_due_on, t.completed_on, t.withdrawn_on, $1::date) AS bucket) b
+        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+     ), paged AS (
+       SELECT *, row_number() OVER (PARTITION BY part ORDER BY sort_due, assigned_on, id) AS position
+         FROM matching ${afterCondition}
+     )
+     SELECT u.part, u.total, p.position, p.sort_due::text AS sort_due, t.*
+       FROM (SELECT DISTINCT part, total FROM matching) u
+       LEFT JOIN paged p ON p.part IS NOT DISTINCT FROM u.part AND p.position <= ${first}
+       LEFT JOIN assignments.task t ON t.id = p.id
+      ORDER BY u.part, p.position`,
+    parameters,
+  );
+  const tasks = db.getRepository(TaskRow);
+  const pages = new Map<string, TaskPage>();
+  for (const row of rows) {
+    const key = unitIds ? String(row.part) : '';
+    const page = pages.get(key) ?? { rows: [], totalCount: Number(row.total), hasNextPage: false };
+    pages.set(key, page);
+    if (row.id === null) continue;
+    if (Number(row.position) > query.first) {
+      page.hasNextPage = true;
+      continue;
+    }
+    const task = tasks.create(mapTaskColumns(row));
+    page.rows.push({
+      ...task,
+      cursor: encodeCursor({ due: String(row.sort_due), assignedOn: task.assignedOn, id: task.id }),
+    });
+  }
+  return pages;
+}
+
+/** Raw `assignments.task` columns → entity properties. */
+function mapTaskColumns(row: Record<string, unknown>): Partial<TaskRow> {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    documentNumber: row.document_number,
+    documentKind: row.document_kind,
+    documentIssuedOn: row.document_issued_on,
+    documentSigner: row.document_signer,
+    assignedOn: row.assigned_on,
+    assignerKind: row.assigner_kind,
+    assignerName: row.assigner_name,
+    leadOrganisationId: row.lead_organisation_id,
+    coordinatingOrganisationIds: row.coordinating_organisation_ids,
+    originalDueOn: row.original_due_on,
+    priority: row.priority,
+    originConclusionId: row.origin_conclusion_id,
+    status: row.status,
+    dueOn: row.due_on,
+    extensionDecidedOn: row.extension_decided_on,
+    extensionDueOn: row.extension_due_on,
+    completedOn: row.completed_on,
+    withdrawnOn: row.withdrawn_on,
+    searchText: row.search_text,
+    version: row.version,
+  } as Partial<TaskRow>;
+}

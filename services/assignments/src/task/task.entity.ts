@@ -1,0 +1,38 @@
+import type { CalendarDate } from '@giaoviec/shared';
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { AssignerKind, DocumentKind, TaskPriority } from './task-history';
+
+/** Where a task stands in its workflow (trạng thái). */
+export type TaskStatus = 'IN_PROGRESS' | 'COMPLETION_SUBMITTED' | 'COMPLETED' | 'WITHDRAWN';
+
+const dateArray = { type: 'date', array: true } as const;
+
+/** A row of `assignments.task`. */
+@Entity({ schema: 'assignments', name: 'task' })
+export class TaskRow {
+  @PrimaryColumn('uuid') id: string;
+  @Column('varchar') title: string;
+  @Column({ type: 'text', nullable: true }) description: string | null;
+  @Column({ name: 'document_number', type: 'varchar', nullable: true }) documentNumber: string | null;
+  @Column({ name: 'document_kind', type: 'varchar', nullable: true }) documentKind: DocumentKind | null;
+  @Column({ name: 'document_issued_on', type: 'date', nullable: true }) documentIssuedOn: CalendarDate | null;
+  @Column({ name: 'document_signer', type: 'varchar', nullable: true }) documentSigner: string | null;
+  @Column({ name: 'assigned_on', type: 'date' }) assignedOn: CalendarDate;
+  @Column({ name: 'assigner_kind', type: 'varchar' }) assignerKind: AssignerKind;
+  @Column({ name: 'assigner_name', type: 'varchar', nullable: true }) assignerName: string | null;
+  @Column({ name: 'lead_organisation_id', type: 'uuid' }) leadOrganisationId: string;
+  @Column({ name: 'coordinating_organisation_ids', type: 'uuid', array: true }) coordinatingOrganisationIds: string[];
+  @Column({ name: 'original_due_on', type: 'date', nullable: true }) originalDueOn: CalendarDate | null;
+  @Column('varchar') priority: TaskPriority;
+  @Column({ name: 'origin_conclusion_id', type: 'uuid', nullable: true }) originConclusionId: string | null;
+  @Column('varchar') status: TaskStatus;
+  /** The deadline in force after every approved extension (the decisions are never in the future). */
+  @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn: CalendarDate | null;
+  @Column({ name: 'extension_decided_on', ...dateArray }) extensionDecidedOn: CalendarDate[];
+  @Column({ name: 'extension_due_on', ...dateArray }) extensionDueOn: CalendarDate[];
+  @Column({ name: 'completed_on', type: 'date', nullable: true }) completedOn: CalendarDate | null;
+  @Column({ name: 'withdrawn_on', type: 'date', nullable: true }) withdrawnOn: CalendarDate | null;
+  @Column({ name: 'search_text', type: 'text' }) searchText: string;
+  @Column('integer') version: number;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt?: Date;
+}

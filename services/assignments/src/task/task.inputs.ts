@@ -1,0 +1,210 @@
+import { DateScalar, type CalendarDate } from '@giaoviec/shared';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import {
+  AssignerKindEnum,
+  ComplianceBucketEnum,
+  DocumentKindEnum,
+  TaskPriorityEnum,
+  TaskStatusEnum,
+} from './task.enums';
+
+@InputType('SourceDocumentInput', { description: 'The document a task comes from.' })
+export class SourceDocumentInput {
+  @Field({ description: 'Its number and symbol, e.g. `162/QĐ-UBND` (at most 64 characters).' })
+  number: string;
+
+  @Field(() => DocumentKindEnum, { description: 'Its kind.' })
+  kind: DocumentKindEnum;
+
+  @Field(() => DateScalar, { description: 'Its issue date; not after the assignment date.' })
+  issuedOn: CalendarDate;
+
+  @Field(() => String, { nullable: true, description: 'Who signed it.' })
+  signer?: string | null;
+}
+
+@InputType('AssignTaskInput', { description: 'A new task (giao nhiệm vụ).' })
+export class AssignTaskInput {
+  @Field({ description: 'What is to be done, 1 to 500 characters.' })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'Details, at most 5,000 characters.' })
+  description?: string | null;
+
+  @Field(() => DateScalar, { description: 'The assignment date; not in the future.' })
+  assignedOn: CalendarDate;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The deadline; null or absent: no deadline. Not before the assignment date.',
+  })
+  dueOn?: CalendarDate | null;
+
+  @Field(() => ID, { description: 'The lead unit (đơn vị chủ trì).' })
+  leadOrganisationId: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Coordinating units (đơn vị phối hợp), at most 20, not the lead unit.',
+  })
+  coordinatingOrganisationIds?: string[] | null;
+
+  @Field(() => SourceDocumentInput, {
+    nullable: true,
+    description: 'The source document; absent for an oral directive.',
+  })
+  sourceDocument?: SourceDocumentInput | null;
+
+  @Field(() => TaskPriorityEnum, { nullable: true, description: 'Priority; ROUTINE when absent.' })
+  priority?: TaskPriorityEnum | null;
+
+  @Field(() => AssignerKindEnum, { nullable: true, description: "Who assigns it; the People's Committee when absent." })
+  assignedBy?: AssignerKindEnum | null;
+
+  @Field(() => String, { nullable: true, description: 'The name of the Chairman or Vice-Chairman who assigns it.' })
+  assignerName?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The inspection conclusion this task follows up, if any.' })
+  originConclusionId?: string | null;
+}
+
+@InputType('ReportProgressInput', { description: 'A progress report of the lead unit (báo cáo tiến độ).' })
+export class ReportProgressInput {
+  @Field(() => ID) taskId: string;
+
+  @Field(() => DateScalar, { description: 'The report date; not before the assignment, not in the future.' })
+  reportedOn: CalendarDate;
+
+  @Field(() => Int, { nullable: true, description: 'Estimated share done, 0 to 100.' })
+  percentComplete?: number | null;
+
+  @Field({ description: 'What was done, 1 to 2,000 characters.' })
+  note: string;
+}
+
+@InputType('RequestExtensionInput', {
+  description: 'A request of the lead unit to move the deadline (đề nghị gia hạn).',
+})
+export class RequestExtensionInput {
+  @Field(() => ID) taskId: string;
+
+  @Field(() => DateScalar, { description: 'The request date: on or before the deadline in force that day.' })
+  requestedOn: CalendarDate;
+
+  @Field(() => DateScalar, { description: 'The proposed new deadline, after the one in force.' })
+  proposedDueOn: CalendarDate;
+
+  @Field({ description: 'Why, 1 to 2,000 characters.' })
+  reason: string;
+}
+
+@InputType('DecideExtensionInput', { description: 'The assigning side’s decision on an extension request.' })
+export class DecideExtensionInput {
+  @Field(() => ID) extensionId: string;
+
+  @Field({ description: 'true approves the proposed date, false rejects it.' })
+  approve: boolean;
+
+  @Field(() => DateScalar, { description: 'The decision date: not before the request, not in the future.' })
+  decidedOn: CalendarDate;
+
+  @Field(() => String, { nullable: true, description: 'A note on the decision.' })
+  note?: string | null;
+}
+
+@InputType('SubmitCompletionInput', { description: 'The lead unit reports the task done (báo cáo hoàn thành).' })
+export class SubmitCompletionInput {
+  @Field(() => ID) taskId: string;
+
+  @Field(() => DateScalar, { description: 'The date the work was done: not before the assignment, not in the future.' })
+  completedOn: CalendarDate;
+
+  @Field({ description: 'What was delivered, 1 to 2,000 characters.' })
+  note: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The date the report was sent; the completion date when absent.',
+  })
+  submittedOn?: CalendarDate | null;
+}
+
+@InputType('ConfirmCompletionInput', { description: 'The assigning side confirms a completion report (xác nhận).' })
+export class ConfirmCompletionInput {
+  @Field(() => ID) taskId: string;
+
+  @Field(() => DateScalar, { description: 'The confirmation date: not before the report, not in the future.' })
+  confirmedOn: CalendarDate;
+}
+
+@InputType('ReturnCompletionInput', { description: 'The assigning side returns a completion report for more work.' })
+export class ReturnCompletionInput {
+  @Field(() => ID) taskId: string;
+
+  @Field(() => DateScalar, { description: 'The date: not before the report, not in the future.' })
+  returnedOn: CalendarDate;
+
+  @Field({ description: 'Why, 1 to 2,000 characters.' })
+  reason: string;
+}
+
+@InputType('WithdrawTaskInput', { description: 'The task is no longer to be done (rút nhiệm vụ).' })
+export class WithdrawTaskInput {
+  @Field(() => ID) taskId: string;
+
+  @Field(() => DateScalar, { description: 'From when: not before the assignment, not in the future.' })
+  withdrawnOn: CalendarDate;
+
+  @Field({ description: 'Why, 1 to 2,000 characters.' })
+  reason: string;
+}
+
+@InputType('TaskFilter', { description: 'Which tasks to list; all conditions hold together.' })
+export class TaskFilter {
+  @Field(() => ID, { nullable: true, description: 'Led by this unit.' })
+  leadOrganisationId?: string | null;
+
+  @Field(() => AssignerKindEnum, { nullable: true, description: 'Assigned by this side.' })
+  assignedBy?: AssignerKindEnum | null;
+
+  @Field(() => [TaskPriorityEnum], { nullable: true, description: 'Of these priorities.' })
+  priority?: TaskPriorityEnum[] | null;
+
+  @Field(() => [TaskStatusEnum], { nullable: true, description: 'In these workflow states.' })
+  status?: TaskStatusEnum[] | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Assigned on or after this date.' })
+  assignedFrom?: CalendarDate | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Assigned on or before this date.' })
+  assignedTo?: CalendarDate | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The date that `compliance`, `dueWithinDays` and the order are taken as of; today when absent.',
+  })
+  asOf?: CalendarDate | null;
+
+  @Field(() => [ComplianceBucketEnum], {
+    nullable: true,
+    description: 'In these buckets as of `asOf` (withdrawn tasks are in none).',
+  })
+  compliance?: ComplianceBucketEnum[] | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Not completed, with the deadline in force falling within this many days of `asOf` (0 to 366): the "due soon" list.',
+  })
+  dueWithinDays?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Words in the title or document number; diacritics and case ignored ("so xay dung" finds "Sở Xây dựng").',
+  })
+  search?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Following up this inspection conclusion.' })
+  originConclusionId?: string | null;
+}

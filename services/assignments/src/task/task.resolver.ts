@@ -1,0 +1,153 @@
+import { DateScalar, todayInVietnam, type CalendarDate, type RequestContext } from '@giaoviec/shared';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { complianceBucket } from '../compliance/rules';
+import { Extension } from '../extension/extension.type';
+import { Organisation, organisationReference } from '../organisation/organisation.type';
+import { actorOf } from './actor';
+import { ComplianceBucketEnum } from './task.enums';
+import {
+  AssignTaskInput,
+  ConfirmCompletionInput,
+  ReportProgressInput,
+  ReturnCompletionInput,
+  SubmitCompletionInput,
+  TaskFilter,
+  WithdrawTaskInput,
+} from './task.inputs';
+import { taskConnection, pageArguments } from './task-connection';
+import type { AssignmentLoaders } from './task.loaders';
+import { CompletionReport, ProgressReport, SourceDocument, Task, TaskConnection, TaskHistoryEntry } from './task.type';
+import { TaskWorkflow, factsOf } from './workflow';
+import { taskPages } from './task-list.sql';
+
+type Context = RequestContext<AssignmentLoaders>;
+
+@Resolver(() => Task)
+export class TaskResolver {
+  @Query(() => Task, { nullable: true, description: 'One task by id; null when there is none.' })
+  task(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Task | null> {
+    return context.loaders.taskById.load(id) as Promise<Task | null>;
+  }
+
+  @Query(() => TaskConnection, {
+    description:
+      'Tasks matching a filter, a page at a time: the earliest deadline in force (as of `filter.asOf`) first, so the most overdue lead; tasks with no deadline last.',
+  })
+  async tasks(
+    @Arg('filter', () => TaskFilter, { nullable: true, description: 'Which tasks; all when absent.' })
+    filter: TaskFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; 20 when absent.' })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+    after: string | null,
+    @Ctx() context: Context,
+  ): Promise<TaskConnection> {
+    const query = pageArguments(filter ?? {}, first, after);
+    const pages = await taskPages(context.db, query, null);
+    return taskConnection(pages.get(''));
+  }
+
+  @Mutation(() => Task, { description: 'Assigns a new task (giao nhiệm vụ).' })
+  assignTask(@Arg('input', () => AssignTaskInput) input: AssignTaskInput, @Ctx() context: Context): Promise<Task> {
+    return new TaskWorkflow(context.db, actorOf(context)).assign(input) as Promise<Task>;
+  }
+
+  @Mutation(() => Task, { description: 'Records a progress report of the lead unit.' })
+  reportProgress(
+    @Arg('input', () => ReportProgressInput) input: ReportProgressInput,
+    @Ctx() context: Context,
+  ): Promise<Task> {
+    return new TaskWorkflow(context.db, actorOf(context)).reportProgress(input) as Promise<Task>;
+  }
+
+  @Mutation(() => Task, { description: 'The lead unit reports the task done; it counts once confirmed.' })
+  submitCompletion(
+    @Arg('input', () => SubmitCompletionInput) input: SubmitCompletionInput,
+    @Ctx() context: Context,
+  ): Promise<Task> {
+    return new TaskWorkflow(context.db, actorOf(context)).submitCompletion(input) as Promise<Task>;
+  }
+
+  @Mutation(() => Task, {
+    description: 'Confirms the waiting completion report: the task counts as completed from its completion date.',
+  })
+  confirmCompletion(
+    @Arg('input', () => ConfirmCompletionInput) input: ConfirmCompletionInput,
+    @Ctx() context: Context,
+  ): Promise<Task> {
+    return new TaskWorkflow(context.db, actorOf(context)).confirmCompletion(input) as Promise<Task>;
+  }
+
+  @Mutation(() => Task, { description: 'Returns the waiting completion report for more work; it never counts.' })
+  returnCompletion(
+    @Arg('input', () => ReturnCompletionInput) input: ReturnCompletionInput,
+    @Ctx() context: Context,
+  ): Promise<Task> {
+    return new TaskWorkflow(context.db, actorOf(context)).returnCompletion(input) as Promise<Task>;
+  }
+
+  @Mutation(() => Task, { description: 'Withdraws a task: left out of every figure from that date; no change after.' })
+  withdrawTask(
+    @Arg('input', () => WithdrawTaskInput) input: WithdrawTaskInput,
+    @Ctx() context: Context,
+  ): Promise<Task> {
+    return new TaskWorkflow(context.db, actorOf(context)).withdraw(input) as Promise<Task>;
+  }
+
+  @FieldResolver(() => Organisation, { description: 'The lead unit (đơn vị chủ trì).' })
+  leadOrganisation(@Root() task: Task): Organisation {
+    return organisationReference(task.leadOrganisationId);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'The coordinating units (đơn vị phối hợp).' })
+  coordinatingOrganisations(@Root() task: Task): Organisation[] {
+    return task.coordinatingOrganisationIds.map(organisationReference);
+  }
+
+  @FieldResolver(() => SourceDocument, {
+    nullable: true,
+    description: 'The source document; null for an oral directive.',
+  })
+  sourceDocument(@Root() task: Task): SourceDocument | null {
+    if (task.documentNumber === null) return null;
+    return {
+      number: task.documentNumber,
+      kind: task.documentKind,
+      issuedOn: task.documentIssuedOn,
+      signer: task.documentSigner,
+    } as SourceDocument;
+  }
+
+  @FieldResolver(() => ComplianceBucketEnum, {
+    nullable: true,
+    description:
+      'The task’s bucket as of a date (RULES.md); null when it does not count then (not yet assigned, or withdrawn).',
+  })
+  compliance(
+    @Root() task: Task,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Today when absent.' }) asOf: CalendarDate | null,
+  ): ComplianceBucketEnum | null {
+    return complianceBucket(factsOf(task), asOf ?? todayInVietnam()) as ComplianceBucketEnum | null;
+  }
+
+  @FieldResolver(() => [Extension], { description: 'Extension requests, oldest first.' })
+  extensions(@Root() task: Task, @Ctx() context: Context): Promise<Extension[]> {
+    return context.loaders.extensionsByTask.load(task.id) as Promise<Extension[]>;
+  }
+
+  @FieldResolver(() => [ProgressReport], { description: 'Progress reports, oldest first.' })
+  progressReports(@Root() task: Task, @Ctx() context: Context): Promise<ProgressReport[]> {
+    return context.loaders.progressByTask.load(task.id);
+  }
+
+  @FieldResolver(() => [CompletionReport], { description: 'Completion reports and their decisions, oldest first.' })
+  completionReports(@Root() task: Task, @Ctx() context: Context): Promise<CompletionReport[]> {
+    return context.loaders.completionReportsByTask.load(task.id) as Promise<CompletionReport[]>;
+  }
+
+  @FieldResolver(() => [TaskHistoryEntry], { description: 'Every change of the task, in order (append-only).' })
+  async history(@Root() task: Task, @Ctx() context: Context): Promise<TaskHistoryEntry[]> {
+    const rows = await context.loaders.historyByTask.load(task.id);
+    return rows.map((row) => ({ ...row, at: row.at.toISOString(), details: row.details as Record<string, unknown> }));
+  }
+}

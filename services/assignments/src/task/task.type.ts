@@ -1,0 +1,152 @@
+import { DateScalar, type CalendarDate } from '@giaoviec/shared';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import {
+  AssignerKindEnum,
+  CompletionReportStatusEnum,
+  DocumentKindEnum,
+  TaskPriorityEnum,
+  TaskStatusEnum,
+} from './task.enums';
+
+@ObjectType('SourceDocument', { description: 'The document a task comes from (văn bản giao nhiệm vụ).' })
+export class SourceDocument {
+  @Field({ description: 'Number and symbol, e.g. `162/QĐ-UBND`.' })
+  number: string;
+
+  @Field(() => DocumentKindEnum, { description: 'Its kind.' })
+  kind: DocumentKindEnum;
+
+  @Field(() => DateScalar, { description: 'Its issue date.' })
+  issuedOn: CalendarDate;
+
+  @Field(() => String, { nullable: true, description: 'Who signed it.' })
+  signer: string | null;
+}
+
+@ObjectType('Task', { description: 'A task (nhiệm vụ) assigned to a lead unit, with its deadline and workflow.' })
+export class Task {
+  @Field(() => ID, { description: 'Opaque, stable identifier.' })
+  id: string;
+
+  @Field({ description: 'What is to be done.' })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'Details.' })
+  description: string | null;
+
+  @Field(() => TaskStatusEnum, { description: 'Where the task stands in its workflow.' })
+  status: TaskStatusEnum;
+
+  @Field(() => DateScalar, { description: 'The assignment date.' })
+  assignedOn: CalendarDate;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The deadline in force today (after approved extensions); null: no deadline.',
+  })
+  dueOn: CalendarDate | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The first deadline, before any extension; null: no deadline.',
+  })
+  originalDueOn: CalendarDate | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The completion date of the confirmed completion report; null until confirmed.',
+  })
+  completedOn: CalendarDate | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the task was withdrawn, if it was.' })
+  withdrawnOn: CalendarDate | null;
+
+  @Field(() => AssignerKindEnum, { description: 'Who assigned it.' })
+  assignerKind: AssignerKindEnum;
+
+  @Field(() => String, { nullable: true, description: 'The Chairman or Vice-Chairman who assigned it.' })
+  assignerName: string | null;
+
+  @Field(() => TaskPriorityEnum, { description: 'Its priority.' })
+  priority: TaskPriorityEnum;
+
+  @Field(() => ID, { nullable: true, description: 'The inspection conclusion this task follows up, if any.' })
+  originConclusionId: string | null;
+
+  @Field(() => Int, { description: 'Incremented by every change: tells a client its copy is stale.' })
+  version: number;
+
+  /** Not in the schema: field resolvers read them. */
+  leadOrganisationId: string;
+  coordinatingOrganisationIds: string[];
+  documentNumber: string | null;
+  documentKind: string | null;
+  documentIssuedOn: CalendarDate | null;
+  documentSigner: string | null;
+  extensionDecidedOn: CalendarDate[];
+  extensionDueOn: CalendarDate[];
+}
+
+@ObjectType('TaskHistoryEntry', { description: 'One change of a task; the history is append-only.' })
+export class TaskHistoryEntry {
+  @Field({ description: 'When it was recorded (an instant, ISO 8601).' })
+  at: string;
+
+  @Field(() => DateScalar, { description: 'The domain date the change carries (e.g. the decision date).' })
+  onDate: CalendarDate;
+
+  @Field({
+    description:
+      'What happened: ASSIGNED, PROGRESS_REPORTED, EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REJECTED, COMPLETION_SUBMITTED, COMPLETION_CONFIRMED, COMPLETION_RETURNED or WITHDRAWN.',
+  })
+  action: string;
+
+  @Field({ description: 'Who made the change.' })
+  actor: string;
+
+  @Field(() => GraphQLJSONObject, { description: 'What the change carried (dates, notes, reasons).' })
+  details: Record<string, unknown>;
+}
+
+@ObjectType('ProgressReport', { description: 'A progress report of the lead unit (báo cáo tiến độ).' })
+export class ProgressReport {
+  @Field(() => ID) id: string;
+  @Field(() => DateScalar, { description: 'The report date.' }) reportedOn: CalendarDate;
+  @Field(() => Int, { nullable: true, description: 'Estimated share done, 0 to 100.' }) percentComplete: number | null;
+  @Field({ description: 'What was done.' }) note: string;
+}
+
+@ObjectType('CompletionReport', {
+  description: 'A report that the task is done (báo cáo hoàn thành), and its decision.',
+})
+export class CompletionReport {
+  @Field(() => ID) id: string;
+  @Field(() => DateScalar, { description: 'When the report was sent.' }) submittedOn: CalendarDate;
+  @Field(() => DateScalar, { description: 'The date the work was done, as reported.' }) completedOn: CalendarDate;
+  @Field({ description: 'What was delivered.' }) note: string;
+  @Field(() => CompletionReportStatusEnum, { description: 'Where the report stands.' })
+  status: CompletionReportStatusEnum;
+  @Field(() => DateScalar, { nullable: true, description: 'When it was confirmed or returned.' })
+  decidedOn: CalendarDate | null;
+  @Field(() => String, { nullable: true, description: 'Why it was returned.' }) decisionNote: string | null;
+}
+
+@ObjectType('PageInfo', { description: 'Where a page of a list ends (Relay connections).' })
+export class PageInfo {
+  @Field({ description: 'Whether more items follow.' }) hasNextPage: boolean;
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' }) endCursor: string | null;
+}
+
+@ObjectType('TaskEdge', { description: 'A task in a list, with its cursor.' })
+export class TaskEdge {
+  @Field({ description: 'Opaque position of this task in the list.' }) cursor: string;
+  @Field(() => Task, { description: 'The task.' }) node: Task;
+}
+
+@ObjectType('TaskConnection', { description: 'A page of tasks.' })
+export class TaskConnection {
+  @Field(() => Int, { description: 'Tasks matching the filter, on all pages.' }) totalCount: number;
+  @Field(() => [TaskEdge], { description: 'The tasks of this page.' }) edges: TaskEdge[];
+  @Field(() => PageInfo, { description: 'Where this page ends.' }) pageInfo: PageInfo;
+}

@@ -1,0 +1,117 @@
+import {
+  complianceBucket,
+  complianceFigures,
+  complianceFiguresByGroup,
+  insertTaskRecords,
+  taskFacts,
+  type TaskRecord,
+} from '@giaoviec/assignments';
+import { addDays, uuidFromName, type CalendarDate } from '@giaoviec/shared';
+import { startTestStack, type TestStack } from './harness/stack';
+import { random, randomHistory } from './support/random-histories';
+
+/**
+ * The SQL aggregation against the pure rules (the reference), on thousands of random histories
+ * and many (units, period, as-of) triples: every figure must be equal.
+ */
+const TASKS = 4000;
+const UNITS = Array.from({ length: 12 }, (_, index) => uuidFromName(`random-unit:${index}`));
+const START = '2018-03-01' as CalendarDate;
+
+let stack: TestStack;
+let records: TaskRecord[];
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const next = random(20171015);
+  records = Array.from({ length: TASKS }, (_, index) => ({
+    id: uuidFromName(`random-task:${index}`),
+    title: `Nhiệm vụ ${index}`,
+    description: null,
+    document: null,
+    assignerKind: 'PEOPLES_COMMITTEE' as const,
+    assignerName: null,
+    leadOrganisationId: UNITS[Math.floor(next() * UNITS.length)]!,
+    coordinatingOrganisationIds: [],
+    priority: 'ROUTINE' as const,
+    events: randomHistory(next, `random-task:${index}`, START),
+  }));
+  await insertTaskRecords(stack.services.assignments.database.dataSource, records, 'test');
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('SQL figures equal the pure rules', () => {
+  it('for every unit, over many periods and as-of dates', async () => {
+    const next = random(42);
+    const db = stack.services.assignments.database.dataSource;
+    const facts = records.map((record) => ({ unit: record.leadOrganisationId, facts: taskFacts(record.events) }));
+    let compared = 0;
+    for (let trial = 0; trial < 60; trial++) {
+      const from = addDays(START, Math.floor(next() * 50) - 5);
+      const to = addDays(from, Math.floor(next() * 40));
+      const asOf = addDays(from, Math.floor(next() * 80) - 10);
+      const sql = await complianceFiguresByGroup(db, { from, to, asOf, groupBy: 'unit', unitIds: UNITS });
+      for (const unit of UNITS) {
+        const expected = complianceFigures(
+          facts.filter((task) => task.unit === unit).map((task) => task.facts),
+          { from, to },
+          asOf,
+        );
+        const actual = sql.get(unit);
+        if (expected.assigned === 0) {
+          expect(actual).toBeUndefined();
+        } else {
+          expect([trial, unit, actual]).toEqual([trial, unit, { ...expected, from, to, asOf }]);
+        }
+        compared++;
+      }
+    }
+    expect(compared).toBe(60 * UNITS.length);
+  });
+
+  it('task by task, the SQL bucket is the pure bucket on every day around the histories', async () => {
+    const db = stack.services.assignments.database.dataSource;
+    const sample = records.slice(0, 400);
+    for (let offset = -2; offset < 75; offset += 3) {
+      const asOf = addDays(START, offset);
+      const rows: Array<{ id: string; bucket: string | null }> = await db.query(
+        `SELECT id, assignments.compliance_bucket(assigned_on, original_due_on, extension_decided_on, extension_due_on,
+                                                  completed_on, withdrawn_on, $1::date) AS bucket
+           FROM assignments.task WHERE id = ANY($2::uuid[])`,
+        [asOf, sample.map((record) => record.id)],
+      );
+      const sqlBuckets = new Map(rows.map((row) => [row.id, row.bucket]));
+      for (const record of sample) {
+        expect([record.id, asOf, sqlBuckets.get(record.id)]).toEqual([
+          record.id,
+          asOf,
+          complianceBucket(taskFacts(record.events), asOf),
+        ]);
+      }
+    }
+  });
+
+  it('the histories reach the boundaries the rules care about', () => {
+    const all = records.map((record) => taskFacts(record.events));
+    const completedOnDueDay = all.filter(
+      (task) => task.completedOn !== null && task.completedOn === task.originalDueOn,
+    ).length;
+    const sameDayApprovals = all.filter(
+      (task) =>
+        new Set(task.approvedExtensions.map((extension) => extension.decidedOn)).size < task.approvedExtensions.length,
+    ).length;
+    const withoutDeadline = all.filter((task) => task.originalDueOn === null).length;
+    const withdrawn = all.filter((task) => task.withdrawnOn !== null).length;
+    expect({ completedOnDueDay, sameDayApprovals, withoutDeadline, withdrawn }).toEqual({
+      completedOnDueDay: expect.any(Number),
+      sameDayApprovals: expect.any(Number),
+      withoutDeadline: expect.any(Number),
+      withdrawn: expect.any(Number),
+    });
+    for (const count of [completedOnDueDay, sameDayApprovals, withoutDeadline, withdrawn])
+      expect(count).toBeGreaterThan(10);
+  });
+});

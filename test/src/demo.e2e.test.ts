@@ -1,0 +1,69 @@
+import { demoUnitId } from '@giaoviec/shared';
+import { contractOperation } from './harness/graphql-client';
+import { startTestStack, type TestStack } from './harness/stack';
+
+/** The demo data tells the story of the real inspection, from the data alone. */
+const LEADERSHIP = contractOperation('compliance.graphql', 'LeadershipCompliance');
+const PROVINCE = contractOperation('compliance.graphql', 'ProvinceCompliance');
+const OVERDUE = contractOperation('tasks.graphql', 'OverdueTasks');
+const TASK = contractOperation('tasks.graphql', 'Task');
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ demoData: true });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('the Lạng Sơn 2017 demo', () => {
+  it('the Department of Construction, 2017-01-01 to 2017-10-15: 134 assigned, 106 on time, 21 late, 7 not completed', async () => {
+    const { organisations } = await stack.gateway.client.data<any>(LEADERSHIP, {
+      kinds: ['DEPARTMENT'],
+      from: '2017-01-01',
+      to: '2017-10-15',
+      asOf: '2017-10-15',
+    });
+    const construction = organisations.find((unit: any) => unit.code === 'SXD');
+    expect(construction.name).toBe('Sở Xây dựng');
+    const figures = construction.compliance;
+    expect(figures).toMatchObject({ assigned: 134, completedOnTime: 106, completedLate: 21 });
+    expect(figures.inProgressWithinDeadline + figures.inProgressOverdue).toBe(7);
+    expect(figures.withoutDeadline).toBeGreaterThan(0);
+    // Every department has tasks, and the figures differ from unit to unit.
+    for (const unit of organisations) expect(unit.compliance.assigned).toBeGreaterThan(0);
+    expect(new Set(organisations.map((unit: any) => unit.compliance.assigned)).size).toBeGreaterThan(3);
+  });
+
+  it('province totals are the sum of the units', async () => {
+    const vars = { from: '2017-01-01', to: '2017-12-31', asOf: '2017-12-31' };
+    const { organisations } = await stack.gateway.client.data<any>(LEADERSHIP, vars);
+    const { complianceSummary } = await stack.gateway.client.data<any>(PROVINCE, vars);
+    const sum = (field: string) =>
+      organisations.reduce((total: number, unit: any) => total + unit.compliance[field], 0);
+    for (const field of [
+      'assigned',
+      'completedOnTime',
+      'completedLate',
+      'inProgressWithinDeadline',
+      'inProgressOverdue',
+      'withoutDeadline',
+    ]) {
+      expect([field, complianceSummary.totals[field]]).toEqual([field, sum(field)]);
+    }
+  });
+
+  it('the overdue work of the department as of 2017-10-15 is listed, and each task joins its unit', async () => {
+    const { tasks } = await stack.gateway.client.data<any>(OVERDUE, {
+      organisationId: demoUnitId('SXD'),
+      asOf: '2017-10-15',
+      first: 50,
+    });
+    expect(tasks.totalCount).toBeGreaterThan(0);
+    const { task } = await stack.gateway.client.data<any>(TASK, { id: tasks.edges[0].node.id });
+    expect(task.leadOrganisation).toEqual({ id: demoUnitId('SXD'), code: 'SXD', name: 'Sở Xây dựng' });
+    expect(task.history[0].action).toBe('ASSIGNED');
+  });
+});

@@ -1,0 +1,62 @@
+import { addDays, uuidFromName, type CalendarDate } from '@giaoviec/shared';
+import type { TaskEvent } from '@giaoviec/assignments';
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same histories. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Random but valid task histories, squeezed into a few weeks so that the boundaries of RULES.md
+ * happen often: completion on the due day, decisions on the due day, two approvals on one day,
+ * back-dated approvals, withdrawal on the as-of day, returned reports, no deadline.
+ */
+export function randomHistory(next: () => number, key: string, start: CalendarDate): TaskEvent[] {
+  const pick = (n: number) => Math.floor(next() * n);
+  const assignedOn = addDays(start, pick(40));
+  const dueOn = next() < 0.15 ? null : addDays(assignedOn, pick(12));
+  const events: TaskEvent[] = [{ type: 'ASSIGNED', on: assignedOn, dueOn }];
+  let day = assignedOn;
+  let deadline = dueOn;
+  let extensions = 0;
+  for (let step = 0; step < 6; step++) {
+    day = addDays(day, pick(4));
+    const roll = next();
+    if (roll < 0.3 && deadline !== null && day <= deadline) {
+      const extensionId = uuidFromName(`${key}:extension:${extensions++}`);
+      const proposedDueOn = addDays(deadline, 1 + pick(8));
+      events.push({ type: 'EXTENSION_REQUESTED', on: day, extensionId, proposedDueOn, reason: 'r' });
+      // Decided the same day as often as not, sometimes back-dated before an earlier decision.
+      const decidedOn = next() < 0.2 ? day : addDays(day, pick(3));
+      if (next() < 0.7) {
+        events.push({ type: 'EXTENSION_APPROVED', on: decidedOn, extensionId });
+        if (decidedOn <= (deadline ?? decidedOn)) deadline = proposedDueOn;
+      } else {
+        events.push({ type: 'EXTENSION_REJECTED', on: decidedOn, extensionId });
+      }
+    } else if (roll < 0.7) {
+      const completedOn = addDays(assignedOn, pick(20));
+      const submittedOn = completedOn > day ? completedOn : day;
+      events.push({ type: 'COMPLETION_SUBMITTED', on: submittedOn, completedOn, note: 'n' });
+      if (next() < 0.75) {
+        events.push({ type: 'COMPLETION_CONFIRMED', on: submittedOn });
+        return events;
+      }
+      events.push({ type: 'COMPLETION_RETURNED', on: submittedOn, reason: 'r' });
+      day = submittedOn;
+    } else if (roll < 0.8) {
+      events.push({ type: 'WITHDRAWN', on: day, reason: 'r' });
+      return events;
+    } else {
+      events.push({ type: 'PROGRESS_REPORTED', on: day, percentComplete: pick(101), note: 'n' });
+    }
+  }
+  return events;
+}
