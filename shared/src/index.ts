@@ -19,3 +19,4 @@ export * from './demo/lang-son-units';
 export * from './subgraphs';
 export * from './dataloader';
 export * from './federation/entity-directory';
+export * from './random';

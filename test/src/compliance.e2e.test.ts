@@ -190,7 +190,7 @@ describe('the leadership view', () => {
     expect(complianceSummary.totals).toMatchObject({ assigned: 2, completedOnTime: 1, inProgressOverdue: 1, due: 2 });
   });
 
-  it('costs one SQL statement in the assignments subgraph for 10 or 60 units', async () => {
+  it('costs one SQL statement in the assignments subgraph for 10 or 1,000 units', async () => {
     const counter = stack.services.assignments.database.queries;
     const vars = { from: '2017-01-01', to: '2017-12-31', asOf: '2017-12-31' };
     const measure = async () => {
@@ -198,12 +198,55 @@ describe('the leadership view', () => {
       const { organisations } = await client().data<any>(LEADERSHIP, vars);
       return { units: organisations.length, statements: counter.statements - before };
     };
+    for (const code of ['T1', 'T2', 'T3']) await unit(code);
     const small = await measure();
-    for (let index = 0; index < 50; index++) await unit(`BULK-${index}`);
+    // Test setup only: a thousand units written straight into the organisations service's own table.
+    await stack.services.organisations.database.dataSource.query(
+      `INSERT INTO organisations.organisation (id, code, name, kind)
+       SELECT gen_random_uuid(), 'X-' || n, 'Xã số ' || n, 'COMMUNE' FROM generate_series(1, 1000) AS n`,
+    );
     const large = await measure();
-    expect(large.units).toBe(small.units + 50);
+    expect(small.units).toBeGreaterThanOrEqual(10);
+    expect(large.units).toBe(small.units + 1000);
     expect(small.statements).toBe(1);
     expect(large.statements).toBe(1);
+  });
+
+  it('complianceSummary breaks the totals down by month, assigner and priority', async () => {
+    const id = await unit('B1');
+    const assign = (input: Record<string, unknown>) =>
+      client().data(ASSIGN, { input: { title: 'Nhiệm vụ', leadOrganisationId: id, dueOn: null, ...input } });
+    await assign({ assignedOn: '2016-01-05', assignedBy: 'CHAIRMAN', assignerName: 'Chủ tịch A', priority: 'KEY' });
+    await assign({ assignedOn: '2016-01-20', assignedBy: 'VICE_CHAIRMAN', assignerName: 'Phó Chủ tịch B' });
+    await assign({
+      assignedOn: '2016-02-03',
+      assignedBy: 'VICE_CHAIRMAN',
+      assignerName: 'Phó Chủ tịch B',
+      priority: 'AD_HOC',
+    });
+    const { complianceSummary } = await client().data<any>(
+      `{ complianceSummary(from: "2016-01-01", to: "2016-12-31") {
+           totals { assigned asOf }
+           byMonth { month figures { assigned } }
+           byAssigner { assignedBy assignerName figures { assigned } }
+           byPriority { priority figures { assigned } } } }`,
+    );
+    expect(complianceSummary).toEqual({
+      totals: { assigned: 3, asOf: '2016-12-31' },
+      byMonth: [
+        { month: '2016-01', figures: { assigned: 2 } },
+        { month: '2016-02', figures: { assigned: 1 } },
+      ],
+      byAssigner: [
+        { assignedBy: 'CHAIRMAN', assignerName: 'Chủ tịch A', figures: { assigned: 1 } },
+        { assignedBy: 'VICE_CHAIRMAN', assignerName: 'Phó Chủ tịch B', figures: { assigned: 2 } },
+      ],
+      byPriority: [
+        { priority: 'AD_HOC', figures: { assigned: 1 } },
+        { priority: 'KEY', figures: { assigned: 1 } },
+        { priority: 'ROUTINE', figures: { assigned: 1 } },
+      ],
+    });
   });
 });
 

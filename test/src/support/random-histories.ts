@@ -1,18 +1,6 @@
 import { addDays, uuidFromName, type CalendarDate } from '@giaoviec/shared';
 import type { TaskEvent } from '@giaoviec/assignments';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same histories. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Random but valid task histories, squeezed into a few weeks so that the boundaries of RULES.md
  * happen often: completion on the due day, decisions on the due day, two approvals on one day,

@@ -1,4 +1,4 @@
-import { addDays, compareDates, type CalendarDate } from '@giaoviec/shared';
+import { addDays, compareDates, mulberry32, type CalendarDate } from '@giaoviec/shared';
 import type { TaskEvent } from '../task/task-history';
 import {
   COMPLIANCE_BUCKETS,
@@ -671,18 +671,6 @@ describe('the worked example of RULES.md (Department of Construction, 2017-01-01
 // ---------------------------------------------------------------------------------------------
 // Randomised: seeded, so a failure is reproducible
 // ---------------------------------------------------------------------------------------------
-
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   private readonly next: () => number;

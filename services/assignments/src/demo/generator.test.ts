@@ -6,7 +6,6 @@ import {
   generateLangSon2017,
   generateProvinceYear,
   generateProvinceYearByUnit,
-  mulberry32,
   type GeneratedTask,
   type UnitFiguresTarget,
 } from './generator';
@@ -359,17 +358,6 @@ describe('generateProvinceYear', () => {
     expect(() => generateProvinceYear({ targets: { SXD: { ...target, completedLate: -1 } } })).toThrow(RangeError);
     expect(() => generateProvinceYear({ tasksPerUnit: [10, 5] })).toThrow(RangeError);
     expect(() => generateProvinceYear({ today: date('2016-12-31') })).toThrow(RangeError);
-  });
-});
-
-describe('mulberry32', () => {
-  it('repeats itself for a seed, within [0, 1)', () => {
-    const first = mulberry32(42);
-    const second = mulberry32(42);
-    const values = Array.from({ length: 1000 }, () => first());
-    expect(Array.from({ length: 1000 }, () => second())).toEqual(values);
-    expect(values.every((value) => value >= 0 && value < 1)).toBe(true);
-    expect(new Set(values).size).toBe(1000);
   });
 });
 

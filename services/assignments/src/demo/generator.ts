@@ -1,4 +1,4 @@
-import { LANG_SON_UNITS_2017, uuidFromName, type CalendarDate, type DemoUnit } from '@giaoviec/shared';
+import { LANG_SON_UNITS_2017, mulberry32, uuidFromName, type CalendarDate, type DemoUnit } from '@giaoviec/shared';
 import { complianceFigures, taskFacts } from '../compliance/rules';
 import type { AssignerKind, DocumentKind, TaskEvent, TaskPriority } from '../task/task-history';
 import { WorkCalendar, dateOfDay, dayNumber, lowerBound } from './demo-calendar';
@@ -35,7 +35,7 @@ import {
 
 // Hot paths use module bindings, not globals: under Jest's vm sandbox a global lookup goes through
 // an interceptor and costs fifty times more (the PRNG alone would take most of the time).
-const { floor, imul, max, min, round, sqrt } = Math;
+const { floor, max, min, round, sqrt } = Math;
 const INFINITY = Number.POSITIVE_INFINITY;
 
 export interface GeneratedDocument {
@@ -110,18 +110,6 @@ export const SXD_WORKED_EXAMPLE: UnitFiguresTarget = {
 };
 
 export const LANG_SON_DEMO_SEED = 2017;
-
-/** Mulberry32: a small, fast, seeded PRNG. Returns numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = imul(t ^ (t >>> 15), t | 1);
-    t ^= t + imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Dice {
   constructor(readonly next: () => number) {}

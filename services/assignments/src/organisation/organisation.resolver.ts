@@ -1,9 +1,9 @@
 import { DateScalar, todayInVietnam, type CalendarDate, type RequestContext } from '@giaoviec/shared';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ComplianceFigures } from '../compliance/compliance.type';
 import { figuresPeriod } from '../compliance/period';
 import { pageArguments, taskConnection } from '../task/task-connection';
-import { TaskFilter } from '../task/task.inputs';
+import { TaskPageArgs } from '../task/task.inputs';
 import type { AssignmentLoaders } from '../task/task.loaders';
 import { TaskConnection } from '../task/task.type';
 import { Organisation } from './organisation.type';
@@ -33,15 +33,11 @@ export class OrganisationAssignmentsResolver {
   })
   tasks(
     @Root() unit: Organisation,
-    @Arg('filter', () => TaskFilter, { nullable: true, description: 'Which tasks; `leadOrganisationId` is this unit.' })
-    filter: TaskFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; 20 when absent.' })
-    first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
-    after: string | null,
+    @Args(() => TaskPageArgs) { filter, first, after }: TaskPageArgs,
     @Ctx() context: Context,
   ): Promise<TaskConnection> {
-    const args = pageArguments({ ...filter, leadOrganisationId: null }, first, after);
+    // This unit replaces any lead unit of the filter.
+    const args = pageArguments({ ...filter, leadOrganisationId: null }, first ?? null, after ?? null);
     return context.loaders.tasksByUnit.load({ id: unit.id, args }).then(taskConnection);
   }
 }

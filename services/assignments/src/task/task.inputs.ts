@@ -1,5 +1,5 @@
 import { DateScalar, type CalendarDate } from '@giaoviec/shared';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import {
   AssignerKindEnum,
   ComplianceBucketEnum,
@@ -207,4 +207,16 @@ export class TaskFilter {
 
   @Field(() => ID, { nullable: true, description: 'Following up this inspection conclusion.' })
   originConclusionId?: string | null;
+}
+
+@ArgsType()
+export class TaskPageArgs {
+  @Field(() => TaskFilter, { nullable: true, description: 'Which tasks; all when absent.' })
+  filter?: TaskFilter | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100; 20 when absent.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  after?: string | null;
 }

@@ -1,5 +1,5 @@
 import { DateScalar, todayInVietnam, type CalendarDate, type RequestContext } from '@giaoviec/shared';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { complianceBucket } from '../compliance/rules';
 import { Extension } from '../extension/extension.type';
 import { Organisation, organisationReference } from '../organisation/organisation.type';
@@ -11,7 +11,7 @@ import {
   ReportProgressInput,
   ReturnCompletionInput,
   SubmitCompletionInput,
-  TaskFilter,
+  TaskPageArgs,
   WithdrawTaskInput,
 } from './task.inputs';
 import { taskConnection, pageArguments } from './task-connection';
@@ -34,15 +34,10 @@ export class TaskResolver {
       'Tasks matching a filter, a page at a time: the earliest deadline in force (as of `filter.asOf`) first, so the most overdue lead; tasks with no deadline last.',
   })
   async tasks(
-    @Arg('filter', () => TaskFilter, { nullable: true, description: 'Which tasks; all when absent.' })
-    filter: TaskFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; 20 when absent.' })
-    first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
-    after: string | null,
+    @Args(() => TaskPageArgs) { filter, first, after }: TaskPageArgs,
     @Ctx() context: Context,
   ): Promise<TaskConnection> {
-    const query = pageArguments(filter ?? {}, first, after);
+    const query = pageArguments(filter ?? {}, first ?? null, after ?? null);
     const pages = await taskPages(context.db, query, null);
     return taskConnection(pages.get(''));
   }
