@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import { In, type ObjectLiteral, type Repository } from 'typeorm';
+import { isUuid } from './ids';
 
 /**
  * A DataLoader for a field with arguments (`compliance(from, to, asOf)` on many units): keys are
@@ -24,4 +26,31 @@ export function loaderByArguments<Args, Result>(
     },
     { cacheKeyFn: ({ id, args }) => `${id}|${JSON.stringify(args)}` },
   );
+}
+
+/** Rows by id, one `WHERE id IN (...)` per batch; ids that are no UUID name nothing. */
+export function loaderById<T extends ObjectLiteral & { id: string }>(
+  repository: Repository<T>,
+): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const valid = [...new Set(ids.filter(isUuid))];
+    const rows = valid.length ? await repository.findBy({ id: In(valid) } as never) : [];
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** The rows whose `key` column holds each of the keys (e.g. a task's extensions), in `order`. */
+export function loaderGroupedBy<T extends ObjectLiteral>(
+  repository: Repository<T>,
+  key: keyof T & string,
+  order: Partial<Record<keyof T & string, 'ASC' | 'DESC'>>,
+): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const valid = [...new Set(keys.filter(isUuid))];
+    const rows = valid.length
+      ? await repository.find({ where: { [key]: In(valid) } as never, order: order as never })
+      : [];
+    return keys.map((value) => rows.filter((row) => row[key] === value));
+  });
 }

@@ -20,3 +20,6 @@ export * from './subgraphs';
 export * from './dataloader';
 export * from './federation/entity-directory';
 export * from './random';
+export * from './demo/lang-son-inspection';
+export * from './graphql/pagination';
+export * from './search-text';

@@ -4,7 +4,13 @@ import { ComplianceSummaryResolver } from './compliance/compliance.resolver';
 import { loadDemoTasks } from './demo/load-demo-tasks';
 import { ExtensionRow } from './extension/extension.entity';
 import { ExtensionResolver } from './extension/extension.resolver';
+import { Conclusion, Inspection } from './inspection/inspection.type';
 import { CreateTasks1764300000000 } from './migrations/1764300000000-CreateTasks';
+import {
+  ConclusionFollowUpResolver,
+  InspectionComplianceResolver,
+  inspectionReferences,
+} from './inspection/inspection.resolver';
 import { OrganisationAssignmentsResolver, organisationReferenceResolver } from './organisation/organisation.resolver';
 import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './task/reports.entity';
 import { TaskRow } from './task/task.entity';
@@ -14,8 +20,17 @@ import { TaskResolver } from './task/task.resolver';
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildAssignmentsSchema() {
   return buildFederatedSchema({
-    resolvers: [TaskResolver, ExtensionResolver, ComplianceSummaryResolver, OrganisationAssignmentsResolver],
-    referenceResolvers: organisationReferenceResolver,
+    resolvers: [
+      TaskResolver,
+      ExtensionResolver,
+      ComplianceSummaryResolver,
+      OrganisationAssignmentsResolver,
+      InspectionComplianceResolver,
+      ConclusionFollowUpResolver,
+    ],
+    // Reached only through the gateway: no field of this subgraph returns them.
+    orphanedTypes: [Inspection, Conclusion],
+    referenceResolvers: { ...organisationReferenceResolver, ...inspectionReferences },
   });
 }
 

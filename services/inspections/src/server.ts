@@ -1,18 +1,38 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, startService, type ServiceDefinition, type ServiceOptions } from '@giaoviec/shared';
+import { loadDemoInspection } from './demo/load-demo-inspection';
+import { ConclusionRow, InspectionRow, RecommendationRow } from './inspection/inspection.entity';
+import { createInspectionLoaders, type InspectionLoaders } from './inspection/inspection.loaders';
+import {
+  ConclusionResolver,
+  InspectionResolver,
+  OrganisationInspectionsResolver,
+  inspectionReferences,
+} from './inspection/inspection.resolver';
+import { CreateInspections1764400000000 } from './migrations/1764400000000-CreateInspections';
 
 /** The inspections subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildInspectionsSchema() {
-  // Its domain lands with its own issue; until then the subgraph serves only the federation fields.
-  return buildFederatedSchema({ resolvers: [] });
+  return buildFederatedSchema({
+    resolvers: [InspectionResolver, ConclusionResolver, OrganisationInspectionsResolver],
+    referenceResolvers: inspectionReferences,
+  });
 }
 
-/** Inspections (kiểm tra): working-group inspections, findings, conclusions, recommendations and their follow-up. Owns the `inspections` PostgreSQL schema. */
-export const inspectionsService: ServiceDefinition<Record<string, never>> = {
+/**
+ * Inspections (kiểm tra): working-group inspections, findings, conclusions, recommendations and
+ * their follow-up. Owns the `inspections` PostgreSQL schema.
+ */
+export const inspectionsService: ServiceDefinition<InspectionLoaders> = {
   name: 'inspections',
   schema: buildInspectionsSchema,
-  database: { schema: 'inspections', entities: [], migrations: [] },
-  createLoaders: () => ({}),
+  database: {
+    schema: 'inspections',
+    entities: [InspectionRow, ConclusionRow, RecommendationRow],
+    migrations: [CreateInspections1764400000000],
+  },
+  createLoaders: createInspectionLoaders,
+  loadDemoData: loadDemoInspection,
 };
 
 export const startInspectionsService = (options: ServiceOptions) => startService(inspectionsService, options);

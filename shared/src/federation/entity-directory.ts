@@ -7,30 +7,42 @@ export function peerSubgraphUrl(name: SubgraphName): string {
 }
 
 /**
- * Asks the subgraph that owns an entity which of some ids exist, in one `_entities` call: a service
- * checks a reference to another's data without reading its tables.
+ * Resolves entities through the subgraph that owns (or extends) them, in one `_entities` call: a
+ * service reads another's data through its API, never its tables. `selection` is what to read of each.
  */
+export async function fetchEntities<Entity>(
+  owner: SubgraphName,
+  typename: string,
+  ids: readonly string[],
+  selection: string,
+  requestId: string,
+): Promise<Array<Entity | null>> {
+  if (ids.length === 0) return [];
+  const response = await fetch(peerSubgraphUrl(owner), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [REQUEST_ID_HEADER]: requestId },
+    body: JSON.stringify({
+      query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`,
+      variables: { r: ids.map((id) => ({ __typename: typename, id })) },
+    }),
+    signal: AbortSignal.timeout(5000),
+  });
+  const body = (await response.json()) as { data?: { _entities: Array<Entity | null> }; errors?: unknown[] };
+  if (!response.ok || !body.data || body.errors?.length) {
+    throw new Error(
+      `${owner} did not answer the ${typename} lookup (${response.status}): ${JSON.stringify(body.errors)}`,
+    );
+  }
+  return body.data._entities;
+}
+
+/** Which of some ids the owning subgraph knows. */
 export async function existingEntityIds(
   owner: SubgraphName,
   typename: string,
   ids: readonly string[],
   requestId: string,
 ): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const response = await fetch(peerSubgraphUrl(owner), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [REQUEST_ID_HEADER]: requestId },
-    body: JSON.stringify({
-      query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id } } }`,
-      variables: { r: [...new Set(ids)].map((id) => ({ __typename: typename, id })) },
-    }),
-    signal: AbortSignal.timeout(5000),
-  });
-  const body = (await response.json()) as { data?: { _entities: Array<{ id: string } | null> }; errors?: unknown[] };
-  if (!response.ok || !body.data || body.errors?.length) {
-    throw new Error(
-      `${owner} did not answer the ${typename} lookup (${response.status}): ${JSON.stringify(body.errors)}`,
-    );
-  }
-  return new Set(body.data._entities.flatMap((entity) => (entity ? [entity.id] : [])));
+  const entities = await fetchEntities<{ id: string }>(owner, typename, [...new Set(ids)], 'id', requestId);
+  return new Set(entities.flatMap((entity) => (entity ? [entity.id] : [])));
 }

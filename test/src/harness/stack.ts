@@ -26,12 +26,14 @@ export async function startTestStack(options: { demoData?: boolean } = {}): Prom
   try {
     const organisations = await startOrganisationsService(common);
     started.push(organisations);
-    // Assignments checks units through the organisations subgraph, as in production.
+    // Services read each other through their subgraphs, as in production.
     process.env.ORGANISATIONS_URL = organisations.url;
     const assignments = await startAssignmentsService(common);
     started.push(assignments);
+    process.env.ASSIGNMENTS_URL = assignments.url;
     const inspections = await startInspectionsService(common);
     started.push(inspections);
+    process.env.INSPECTIONS_URL = inspections.url;
     const gateway = await startGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls: { organisations: organisations.url, assignments: assignments.url, inspections: inspections.url },

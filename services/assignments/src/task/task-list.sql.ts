@@ -1,35 +1,16 @@
-import { BadUserInputError, isUuid, type CalendarDate } from '@giaoviec/shared';
+import {
+  BadUserInputError,
+  containsPattern,
+  decodeCursor,
+  encodeCursor,
+  foldForSearch,
+  isUuid,
+  parseCalendarDate,
+  type CalendarDate,
+} from '@giaoviec/shared';
 import type { DataSource } from 'typeorm';
-import { containsPattern, foldForSearch } from './search';
 import { TaskRow } from './task.entity';
 import type { TaskFilter } from './task.inputs';
-
-/** At most this many tasks per page (`first`). */
-export const MAX_PAGE = 100;
-export const DEFAULT_PAGE = 20;
-
-/** Where a page ends: the sort key of its last task. */
-interface Cursor {
-  due: string;
-  assignedOn: string;
-  id: string;
-}
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.due, cursor.assignedOn, cursor.id])).toString('base64url');
-}
-
-function decodeCursor(text: string): Cursor {
-  try {
-    const [due, assignedOn, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as string[];
-    if (/^\d{4}-\d{2}-\d{2}$/.test(due!) && /^\d{4}-\d{2}-\d{2}$/.test(assignedOn!) && isUuid(id!)) {
-      return { due: due!, assignedOn: assignedOn!, id: id! };
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw new BadUserInputError('after is not a cursor this API gave', 'after');
-}
 
 export interface TaskPage {
   rows: Array<TaskRow & { cursor: string }>;
@@ -45,6 +26,7 @@ export interface TaskListQuery {
 }
 
 const NO_DEADLINE_LAST = '9999-12-31';
+const isDate = (text: string) => parseCalendarDate(text) !== null;
 
 /**
  * Pages of tasks for many units in ONE statement: each unit's matching tasks are numbered in the
@@ -92,9 +74,9 @@ export async function taskPages(
     if (words.length > 200) throw new BadUserInputError('search must have at most 200 characters', 'search');
     if (words) conditions.push(`t.search_text LIKE ${param(containsPattern(words))}`);
   }
-  const after = query.after ? decodeCursor(query.after) : null;
+  const after = query.after ? decodeCursor(query.after, [isDate, isDate, isUuid]) : null;
   const afterCondition = after
-    ? `WHERE (sort_due, assigned_on, id) > (${param(after.due)}::date, ${param(after.assignedOn)}::date, ${param(after.id)}::uuid)`
+    ? `WHERE (sort_due, assigned_on, id) > (${param(after[0])}::date, ${param(after[1])}::date, ${param(after[2])}::uuid)`
     : '';
   const first = param(query.first + 1);
 
@@ -133,7 +115,7 @@ export async function taskPages(
     const task = tasks.create(mapTaskColumns(row));
     page.rows.push({
       ...task,
-      cursor: encodeCursor({ due: String(row.sort_due), assignedOn: task.assignedOn, id: task.id }),
+      cursor: encodeCursor([String(row.sort_due), task.assignedOn, task.id]),
     });
   }
   return pages;

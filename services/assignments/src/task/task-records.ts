@@ -1,9 +1,9 @@
-import { uuidFromName, type CalendarDate } from '@giaoviec/shared';
+import { foldForSearch, uuidFromName, type CalendarDate } from '@giaoviec/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { deadlineInForce, taskFacts } from '../compliance/rules';
 import { ExtensionRow } from '../extension/extension.entity';
 import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './reports.entity';
-import { foldForSearch } from './search';
+
 import type { AssignerKind, DocumentKind, TaskEvent, TaskPriority } from './task-history';
 import { TaskRow, type TaskStatus } from './task.entity';
 

@@ -1,6 +1,6 @@
-import { loaderByArguments, isUuid } from '@giaoviec/shared';
-import DataLoader from 'dataloader';
-import { In, type DataSource, type ObjectLiteral, type Repository } from 'typeorm';
+import { loaderByArguments, loaderById, loaderGroupedBy } from '@giaoviec/shared';
+import type DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
 import { complianceFiguresByGroup, emptyFigures, type DatedFigures } from '../compliance/figures.sql';
 import type { Period } from '../compliance/rules';
 import type { CalendarDate } from '@giaoviec/shared';
@@ -18,36 +18,22 @@ export interface AssignmentLoaders {
   progressByTask: DataLoader<string, ProgressReportRow[]>;
   completionReportsByTask: DataLoader<string, CompletionReportRow[]>;
   figuresByUnit: DataLoader<{ id: string; args: Period & { asOf: CalendarDate } }, DatedFigures, string>;
+  followUpsByConclusion: DataLoader<string, TaskRow[]>;
   tasksByUnit: DataLoader<{ id: string; args: TaskListQuery }, TaskPage, string>;
-}
-
-function byId<T extends ObjectLiteral & { id: string }>(repository: Repository<T>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const valid = [...new Set(ids.filter(isUuid))];
-    const rows = valid.length ? await repository.findBy({ id: In(valid) } as never) : [];
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
-}
-
-function byTask<T extends ObjectLiteral & { taskId: string }>(repository: Repository<T>, order: keyof T) {
-  return new DataLoader<string, T[]>(async (taskIds) => {
-    const rows = await repository.find({
-      where: { taskId: In([...new Set(taskIds)]) } as never,
-      order: { [order]: 'ASC' } as never,
-    });
-    return taskIds.map((taskId) => rows.filter((row) => row.taskId === taskId));
-  });
 }
 
 export function createAssignmentLoaders(db: DataSource): AssignmentLoaders {
   return {
-    taskById: byId(db.getRepository(TaskRow)),
-    extensionById: byId(db.getRepository(ExtensionRow)),
-    extensionsByTask: byTask(db.getRepository(ExtensionRow), 'requestedOn'),
-    historyByTask: byTask(db.getRepository(TaskHistoryRow), 'id'),
-    progressByTask: byTask(db.getRepository(ProgressReportRow), 'reportedOn'),
-    completionReportsByTask: byTask(db.getRepository(CompletionReportRow), 'submittedOn'),
+    taskById: loaderById(db.getRepository(TaskRow)),
+    extensionById: loaderById(db.getRepository(ExtensionRow)),
+    extensionsByTask: loaderGroupedBy(db.getRepository(ExtensionRow), 'taskId', { requestedOn: 'ASC' }),
+    historyByTask: loaderGroupedBy(db.getRepository(TaskHistoryRow), 'taskId', { id: 'ASC' }),
+    progressByTask: loaderGroupedBy(db.getRepository(ProgressReportRow), 'taskId', { reportedOn: 'ASC' }),
+    completionReportsByTask: loaderGroupedBy(db.getRepository(CompletionReportRow), 'taskId', { submittedOn: 'ASC' }),
+    followUpsByConclusion: loaderGroupedBy(db.getRepository(TaskRow), 'originConclusionId', {
+      assignedOn: 'ASC',
+      id: 'ASC',
+    }),
     figuresByUnit: loaderByArguments(
       (args, ids) => complianceFiguresByGroup(db, { ...args, groupBy: 'unit', unitIds: ids }),
       (_id, args) => emptyFigures(args),

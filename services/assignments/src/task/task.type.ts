@@ -1,4 +1,4 @@
-import { DateScalar, type CalendarDate } from '@giaoviec/shared';
+import { DateScalar, PageInfo, type CalendarDate } from '@giaoviec/shared';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import {
@@ -130,12 +130,6 @@ export class CompletionReport {
   @Field(() => DateScalar, { nullable: true, description: 'When it was confirmed or returned.' })
   decidedOn: CalendarDate | null;
   @Field(() => String, { nullable: true, description: 'Why it was returned.' }) decisionNote: string | null;
-}
-
-@ObjectType('PageInfo', { description: 'Where a page of a list ends (Relay connections).' })
-export class PageInfo {
-  @Field({ description: 'Whether more items follow.' }) hasNextPage: boolean;
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' }) endCursor: string | null;
 }
 
 @ObjectType('TaskEdge', { description: 'A task in a list, with its cursor.' })

@@ -72,10 +72,8 @@ export class TaskWorkflow {
       );
     }
     const assignerName = optionalText(input.assignerName, 'assignerName', 255);
-    if (input.originConclusionId && !isUuid(input.originConclusionId)) {
-      throw new BadUserInputError(`No conclusion has id ${input.originConclusionId}`, 'originConclusionId');
-    }
     await this.requireOrganisations(input.leadOrganisationId, coordinating);
+    if (input.originConclusionId) await this.requireConclusion(input.originConclusionId);
 
     const task: TaskRow = {
       id: randomUUID(),
@@ -327,12 +325,17 @@ export class TaskWorkflow {
     if (task.status === 'COMPLETED') throw new ConflictError(`A completed task takes no ${what}`);
   }
 
+  /** A follow-up task names a conclusion the inspections subgraph knows. */
+  private async requireConclusion(id: string): Promise<void> {
+    const known = isUuid(id)
+      ? await existingEntityIds('inspections', 'Conclusion', [id], this.actor.requestId)
+      : new Set();
+    if (!known.has(id)) throw new BadUserInputError(`No inspection conclusion has id ${id}`, 'originConclusionId');
+  }
+
   private async requireOrganisations(leadId: string, coordinatingIds: string[]): Promise<void> {
-    const ids = [leadId, ...coordinatingIds];
-    const invalid = ids.find((id) => !isUuid(id));
-    const known = invalid
-      ? new Set<string>()
-      : await existingEntityIds('organisations', 'Organisation', ids, this.actor.requestId);
+    const ids = [leadId, ...coordinatingIds].filter(isUuid);
+    const known = await existingEntityIds('organisations', 'Organisation', ids, this.actor.requestId);
     if (!known.has(leadId)) throw new BadUserInputError(`No organisation has id ${leadId}`, 'leadOrganisationId');
     const unknown = coordinatingIds.find((id) => !known.has(id));
     if (unknown) throw new BadUserInputError(`No organisation has id ${unknown}`, 'coordinatingOrganisationIds');

@@ -1,5 +1,5 @@
-import DataLoader from 'dataloader';
-import { isUuid } from '@giaoviec/shared';
+import { loaderById, loaderGroupedBy } from '@giaoviec/shared';
+import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { OrganisationRow } from './organisation.entity';
 
@@ -12,21 +12,7 @@ export interface OrganisationLoaders {
 export function createOrganisationLoaders(db: DataSource): OrganisationLoaders {
   const rows = db.getRepository(OrganisationRow);
   return {
-    organisationById: new DataLoader(async (ids) => {
-      const valid = [...new Set(ids.filter(isUuid))];
-      const found = valid.length
-        ? await rows.createQueryBuilder('o').where('o.id = ANY(:ids::uuid[])', { ids: valid }).getMany()
-        : [];
-      const byId = new Map(found.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    childrenByParentId: new DataLoader(async (parentIds) => {
-      const found = await rows
-        .createQueryBuilder('o')
-        .where('o.parent_id = ANY(:ids::uuid[])', { ids: [...new Set(parentIds)] })
-        .orderBy('o.code')
-        .getMany();
-      return parentIds.map((id) => found.filter((row) => row.parentId === id));
-    }),
+    organisationById: loaderById(rows),
+    childrenByParentId: loaderGroupedBy(rows, 'parentId', { code: 'ASC' }),
   };
 }

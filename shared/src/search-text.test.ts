@@ -1,4 +1,4 @@
-import { containsPattern, foldForSearch } from './search';
+import { containsPattern, foldForSearch } from './search-text';
 
 describe('search text', () => {
   it('ignores diacritics, đ and case', () => {

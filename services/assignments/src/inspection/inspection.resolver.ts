@@ -1,0 +1,44 @@
+import type { RequestContext } from '@giaoviec/shared';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ComplianceFigures } from '../compliance/compliance.type';
+import type { AssignmentLoaders } from '../task/task.loaders';
+import { Task } from '../task/task.type';
+import { Conclusion, Inspection } from './inspection.type';
+
+type Context = RequestContext<AssignmentLoaders>;
+
+@Resolver(() => Inspection)
+export class InspectionComplianceResolver {
+  @Directive('@requires(fields: "organisation { id } periodFrom periodTo")')
+  @FieldResolver(() => ComplianceFigures, {
+    description: 'The unit’s figures over the inspected period as of its end, computed now from the tasks (live).',
+  })
+  compliance(@Root() inspection: Inspection, @Ctx() context: Context): Promise<ComplianceFigures> {
+    const { periodFrom: from, periodTo: to } = inspection;
+    return context.loaders.figuresByUnit.load({ id: inspection.organisation.id, args: { from, to, asOf: to } });
+  }
+}
+
+@Resolver(() => Conclusion)
+export class ConclusionFollowUpResolver {
+  @FieldResolver(() => [Task], { description: 'The tasks assigned to follow this conclusion up, oldest first.' })
+  followUpTasks(@Root() conclusion: Conclusion, @Ctx() context: Context): Promise<Task[]> {
+    return context.loaders.followUpsByConclusion.load(conclusion.id) as Promise<Task[]>;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Settled (đã thực hiện xong): it has follow-up tasks, and every one not withdrawn is completed.',
+  })
+  async settled(@Root() conclusion: Conclusion, @Ctx() context: Context): Promise<boolean> {
+    const tasks = (await context.loaders.followUpsByConclusion.load(conclusion.id)).filter(
+      (task) => task.status !== 'WITHDRAWN',
+    );
+    return tasks.length > 0 && tasks.every((task) => task.status === 'COMPLETED');
+  }
+}
+
+/** The gateway sends the key (and, for inspections, the `@requires` fields): nothing to look up. */
+export const inspectionReferences = {
+  Inspection: { __resolveReference: (reference: Inspection) => reference },
+  Conclusion: { __resolveReference: ({ id }: { id: string }) => ({ id }) },
+};
