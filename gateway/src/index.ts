@@ -1,6 +1,6 @@
 import { SUBGRAPHS, createLogger, stopOnSignals, subgraphVariable } from '@giaoviec/shared';
 import { readFileSync } from 'node:fs';
-import { startGateway } from './server';
+import { authenticationFromEnvironment, limitsFromEnvironment, startGateway } from './server';
 import { SUPERGRAPH_PATH } from './supergraph/path';
 
 /** The gateway's own process: `PORT`, `HOST`, `SUPERGRAPH_PATH` and `<SUBGRAPH>_URL` from the environment. */
@@ -19,6 +19,9 @@ async function main(): Promise<void> {
       port: Number(process.env.PORT ?? 4000),
       host: process.env.HOST,
       log,
+      authentication: authenticationFromEnvironment(),
+      limits: limitsFromEnvironment(),
+      introspection: process.env.NODE_ENV === 'development',
     });
     stopOnSignals(log, gateway.stop);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -8,7 +8,11 @@ import {
   MAX_BODY,
   REQUEST_ID_HEADER,
   addHealthRoutes,
-  errorLoggingPlugin,
+  auditPlugin,
+  USER_TOKEN_HEADER,
+  jsonErrors,
+  signUserToken,
+  type RequestUser,
   listen,
   maskError,
   requestIdFrom,
@@ -19,12 +23,20 @@ import express from 'express';
 import { GraphQLScalarType } from 'graphql';
 import { createServer } from 'node:http';
 
+import { createAuthenticator, type AuthenticationOptions } from './auth/authenticate';
+import { armor, type Limits } from './limits';
+
 export { SUPERGRAPH_PATH } from './supergraph/path';
+export { DEVELOPMENT_JWT_SECRET, authenticationFromEnvironment } from './auth/authenticate';
+export { limitsFromEnvironment } from './limits';
 
 /** What the gateway knows of one request. */
 export interface GatewayContext {
   requestId: string;
   log: Logger;
+  user: RequestUser;
+  /** The proof of the user sent to the subgraphs, signed once per request. */
+  userToken?: Promise<string>;
 }
 
 export interface GatewayOptions {
@@ -35,6 +47,10 @@ export interface GatewayOptions {
   port: number;
   host?: string;
   log: Logger;
+  authentication: AuthenticationOptions;
+  limits: Limits;
+  /** Introspection on (development only). */
+  introspection?: boolean;
 }
 
 /**
@@ -54,9 +70,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       endpoints.set(name, endpoint);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url: endpoint,
-        willSendRequest({ request, context }) {
-          // The gateway forwards no client header by itself: the request id ties the logs together.
-          if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+        async willSendRequest({ request, context }) {
+          // The gateway forwards no client header by itself: the subgraphs get the request id, and
+          // the verified user as a short-lived token they check.
+          if (!context.user) return;
+          context.userToken ??= signUserToken(context.user);
+          request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+          request.http?.headers.set(USER_TOKEN_HEADER, await context.userToken);
         },
       });
     },
@@ -70,6 +90,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       Object.assign(date, { parseValue: DateScalar.parseValue, parseLiteral: DateScalar.parseLiteral });
   });
 
+  const authenticate = createAuthenticator(options.authentication);
+  const protection = armor(options.limits);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -77,12 +99,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     gateway,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
+    introspection: options.introspection ?? false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    validationRules: protection.validationRules,
     // Shutdown is ours (stopOnSignals): Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      errorLoggingPlugin(),
+      auditPlugin(),
+      ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
     ],
   });
   await apollo.start();
@@ -105,10 +132,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = requestIdFrom(req.headers);
-        return { requestId, log: log.child({ requestId }) };
+        const user = await authenticate(req.headers.authorization).catch((error: unknown) => {
+          log.info({ requestId, reason: (error as Error).message }, 'request refused: not authenticated');
+          throw error;
+        });
+        return { requestId, user, log: log.child({ requestId, user: user.id }) };
       },
     }),
   );
+  app.use(jsonErrors(log));
 
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port, host);

@@ -15,8 +15,10 @@ export interface RequestUser {
 /** What every resolver of every subgraph receives. */
 export interface RequestContext<Loaders = unknown> {
   requestId: string;
-  /** Null until the gateway passes a verified user (security issue). */
+  /** The user the gateway verified (null only in the gateway before authentication). */
   user: RequestUser | null;
+  /** The gateway's proof of that user, forwarded when this service asks another. */
+  userToken: string;
   log: Logger;
   /** The service's own database (its PostgreSQL schema only). */
   db: DataSource;

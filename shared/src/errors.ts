@@ -32,6 +32,19 @@ export class ConflictError extends DomainError {
   }
 }
 
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Your role does not allow this') {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'A valid bearer token is required') {
+    // Sent before any resolver runs (context creation): the HTTP status says it too.
+    super(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
+  }
+}
+
 export class NotFoundError extends DomainError {
   constructor(message: string) {
     super(ErrorCode.NOT_FOUND, message);

@@ -23,3 +23,7 @@ export * from './random';
 export * from './demo/lang-son-inspection';
 export * from './graphql/pagination';
 export * from './search-text';
+export * from './auth/auth-checker';
+export * from './auth/internal-token';
+export * from './auth/roles';
+export * from './http/json-errors';

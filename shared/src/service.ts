@@ -19,6 +19,8 @@ export interface ServiceOptions {
 /** A subgraph serving requests, with its database (tests read `database.queries`). */
 export interface StartedService extends RunningServer {
   database: ServiceDatabase;
+  /** GraphQL requests this subgraph has received. */
+  graphqlRequests(): number;
 }
 
 export interface ServiceDefinition<Loaders> {

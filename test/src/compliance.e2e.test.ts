@@ -22,6 +22,9 @@ const UNIT_FIGURES = `query ($id: ID!, $from: Date!, $to: Date!, $asOf: Date) {
 
 let stack: TestStack;
 const client = () => stack.gateway.client;
+const leadOf = new Map<string, string>();
+/** The lead unit of a task, which alone reports on it. */
+const leadUnit = (taskId: string) => stack.as({ roles: ['UNIT'], org: leadOf.get(taskId)! });
 
 async function unit(code: string, kind = 'DEPARTMENT'): Promise<string> {
   const { createOrganisation } = await client().data<any>(CREATE_UNIT, {
@@ -37,16 +40,17 @@ async function task(
   title = 'Nhiệm vụ',
 ): Promise<string> {
   const { assignTask } = await client().data<any>(ASSIGN, { input: { title, assignedOn, dueOn, leadOrganisationId } });
+  leadOf.set(assignTask.id, leadOrganisationId);
   return assignTask.id;
 }
 
 async function complete(taskId: string, completedOn: string, confirm = true) {
-  await client().data(SUBMIT, { input: { taskId, completedOn, note: 'Đã hoàn thành' } });
+  await leadUnit(taskId).data(SUBMIT, { input: { taskId, completedOn, note: 'Đã hoàn thành' } });
   if (confirm) await client().data(CONFIRM, { input: { taskId, confirmedOn: completedOn } });
 }
 
 async function extend(taskId: string, requestedOn: string, proposedDueOn: string, decidedOn: string, approve = true) {
-  const { requestExtension } = await client().data<any>(REQUEST, {
+  const { requestExtension } = await leadUnit(taskId).data<any>(REQUEST, {
     input: { taskId, requestedOn, proposedDueOn, reason: 'Lý do' },
   });
   await client().data(DECIDE, { input: { extensionId: requestExtension.id, approve, decidedOn } });

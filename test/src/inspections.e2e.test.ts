@@ -86,7 +86,9 @@ describe('recording an inspection', () => {
     const { task } = await client().data<any>(`query ($id: ID!) { task(id: $id) { assignedOn dueOn } }`, {
       id: overdue.id,
     });
-    await client().data(SUBMIT, { input: { taskId: overdue.id, completedOn: task.assignedOn, note: 'Bổ sung hồ sơ' } });
+    await stack
+      .as({ roles: ['UNIT'], org: construction })
+      .data(SUBMIT, { input: { taskId: overdue.id, completedOn: task.assignedOn, note: 'Bổ sung hồ sơ' } });
     await client().data(CONFIRM, { input: { taskId: overdue.id, confirmedOn: '2017-12-21' } });
 
     const after = (await client().data<any>(RECORDED, { id: recordInspection.id })).inspection;
@@ -122,7 +124,9 @@ describe('recording an inspection', () => {
       );
     expect(await settled()).toEqual([false, false]);
     for (const taskId of [a, b]) {
-      await client().data(SUBMIT, { input: { taskId, completedOn: '2017-12-22', note: 'Xong' } });
+      await stack
+        .as({ roles: ['UNIT'], org: construction })
+        .data(SUBMIT, { input: { taskId, completedOn: '2017-12-22', note: 'Xong' } });
       await client().data(CONFIRM, { input: { taskId, confirmedOn: '2017-12-22' } });
     }
     await client().data(WITHDRAW, { input: { taskId: c, withdrawnOn: '2017-12-22', reason: 'Gộp vào nhiệm vụ khác' } });

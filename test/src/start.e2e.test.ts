@@ -3,7 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DEVELOPMENT_JWT_SECRET } from '@giaoviec/gateway';
 import { GraphQLClient, contractOperation } from './harness/graphql-client';
+import { testToken } from './harness/tokens';
 
 /**
  * `npm start` as a user runs it: the built stack runner, each service a process of its own, the
@@ -58,7 +60,8 @@ async function start(env: Record<string, string> = {}): Promise<Started> {
     if (Date.now() > deadline) throw new Error(`npm start was not ready:\n${output}`);
     await new Promise((wake) => setTimeout(wake, 100));
   }
-  return { runner, client: new GraphQLClient(url), ports, output: () => output };
+  const token = testToken({ roles: ['OFFICE'] }, { secret: DEVELOPMENT_JWT_SECRET });
+  return { runner, client: new GraphQLClient(url, token), ports, output: () => output };
 }
 
 /** Ctrl-C in a terminal: SIGINT to every process of the foreground group. */

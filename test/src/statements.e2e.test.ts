@@ -1,3 +1,4 @@
+import { USER_TOKEN_HEADER, signUserToken } from '@giaoviec/shared';
 import { contractOperation } from './harness/graphql-client';
 import { startTestStack, type TestStack } from './harness/stack';
 
@@ -65,7 +66,10 @@ describe('the cost of a request does not grow with the number of rows', () => {
     const cost = await statementsDuring(async () => {
       const response = await fetch(stack.services.organisations.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          [USER_TOKEN_HEADER]: await signUserToken({ id: 'test', roles: ['LEADER'] }),
+        },
         body: JSON.stringify({
           query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { id code } } }',
           variables: { r: representations },

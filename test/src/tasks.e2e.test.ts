@@ -46,7 +46,11 @@ async function assign(input: Record<string, unknown>): Promise<string> {
   return assignTask.id;
 }
 
-const run = (query: string, input: Record<string, unknown>) => client().data(query, { input });
+/** Progress, extension requests and completion reports come from the lead unit (here SXD); the rest from the Office. */
+const UNIT_ACTIONS = new Set([PROGRESS, REQUEST, SUBMIT]);
+const actorFor = (query: string) =>
+  UNIT_ACTIONS.has(query) ? stack.as({ roles: ['UNIT'], org: units.SXD }) : client();
+const run = (query: string, input: Record<string, unknown>) => actorFor(query).data(query, { input });
 
 describe('the life of a task through the gateway', () => {
   it('assigns, reports progress, extends, completes and confirms, with the whole history', async () => {
@@ -72,7 +76,7 @@ describe('the life of a task through the gateway', () => {
     });
     const taskId = assignTask.id;
     await run(PROGRESS, { taskId, reportedOn: '2017-01-20', percentComplete: 40, note: 'Đã xây dựng dự thảo' });
-    const { requestExtension } = await client().data<any>(REQUEST, {
+    const { requestExtension } = await actorFor(REQUEST).data<any>(REQUEST, {
       input: { taskId, requestedOn: '2017-02-10', proposedDueOn: '2017-03-10', reason: 'Chờ ý kiến các sở' },
     });
     expect(requestExtension).toMatchObject({ status: 'PENDING', proposedDueOn: '2017-03-10' });
@@ -140,7 +144,7 @@ describe('a step the workflow forbids answers CONFLICT and changes nothing', () 
     field?: string,
   ) {
     const before = await client().data(STATE, { id: taskId });
-    const result = await client().request(query, { input });
+    const result = await actorFor(query).request(query, { input });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
     expect(result.data).toBeNull();
     expect(await client().data(STATE, { id: taskId })).toEqual(before);
@@ -162,7 +166,7 @@ describe('a step the workflow forbids answers CONFLICT and changes nothing', () 
 
   it('an extension is decided once, requested only on or before the deadline in force, never without a deadline', async () => {
     const taskId = await assign({ assignedOn: '2017-06-01', dueOn: '2017-06-30' });
-    const { requestExtension } = await client().data<any>(REQUEST, {
+    const { requestExtension } = await actorFor(REQUEST).data<any>(REQUEST, {
       input: { taskId, requestedOn: '2017-06-30', proposedDueOn: '2017-07-15', reason: 'Cần thêm thời gian' },
     });
     await expectRefused(

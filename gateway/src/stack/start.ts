@@ -1,6 +1,7 @@
 import {
   SUBGRAPHS,
   createLogger,
+  demoUnitId,
   startEmbeddedPostgres,
   subgraphVariable,
   withDatabase,
@@ -9,7 +10,9 @@ import {
 } from '@giaoviec/shared';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { SignJWT } from 'jose';
 import pg from 'pg';
+import { DEVELOPMENT_JWT_SECRET } from '../auth/authenticate';
 
 /**
  * `npm start`: the whole platform on one machine. PostgreSQL (DATABASE_URL, else embedded in
@@ -78,6 +81,26 @@ async function stopChild(child: Child, log: Logger): Promise<void> {
 
 let stopping = false;
 
+/** With no identity provider configured, tokens signed with the development secret, to try the API. */
+async function printDevelopmentTokens(): Promise<void> {
+  const sign = (sub: string, name: string, roles: string[], org?: string) =>
+    new SignJWT({ name, roles, org })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setIssuedAt()
+      .setExpirationTime('12h')
+      .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
+  console.log(
+    `Development only: bearer tokens signed with the development secret "${DEVELOPMENT_JWT_SECRET}" (12 hours):`,
+  );
+  console.log(`  OFFICE (manages units and tasks): ${await sign('dev-office', 'Văn phòng UBND tỉnh', ['OFFICE'])}`);
+  console.log(`  LEADER (reads everything):        ${await sign('dev-leader', 'Lãnh đạo UBND tỉnh', ['LEADER'])}`);
+  console.log(
+    `  UNIT of Sở Xây dựng:              ${await sign('dev-sxd', 'Sở Xây dựng', ['UNIT'], demoUnitId('SXD'))}`,
+  );
+  console.log(`Send one as: Authorization: Bearer <token>\n`);
+}
+
 async function main(): Promise<void> {
   const log = createLogger('stack');
   const children: Child[] = [];
@@ -102,7 +125,7 @@ async function main(): Promise<void> {
       postgres = await startEmbeddedPostgres({ dataDir, log });
       databaseUrl = await ensureDatabase(postgres.url);
     }
-    const env = { ...process.env, DATABASE_URL: databaseUrl };
+    const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...process.env, DATABASE_URL: databaseUrl };
     // Every process learns where every subgraph is: services check references through their owners.
     const ports = Object.fromEntries(
       SUBGRAPHS.map(({ name, defaultPort }) => [
@@ -137,6 +160,8 @@ async function main(): Promise<void> {
     await waitUntilReady(gateway);
     log.info({ url: `http://localhost:${port}/graphql` }, 'Giao Việc is ready');
     console.log(`\nGiao Việc is ready: http://localhost:${port}/graphql  (Ctrl-C stops it)\n`);
+    if (!process.env.JWT_SECRET && !process.env.JWT_PUBLIC_KEY && !process.env.JWT_JWKS_URL)
+      await printDevelopmentTokens();
   } catch (error) {
     log.fatal({ err: error }, 'could not start the stack');
     await stopAll(1);

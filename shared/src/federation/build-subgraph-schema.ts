@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
+import { checkRoles } from '../auth/auth-checker';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 
 /** The Federation 2 version every subgraph links (composition 2.14 accepts up to v2.14). */
@@ -30,6 +31,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
     resolvers: options.resolvers as NonEmptyArray<Function>,
     orphanedTypes: options.orphanedTypes,
+    authChecker: checkRoles,
     skipCheck: true,
     validate: false,
   });

@@ -1,4 +1,8 @@
-import { REQUEST_ID_HEADER } from '../context';
+import { USER_TOKEN_HEADER } from '../auth/internal-token';
+import { REQUEST_ID_HEADER, type RequestContext } from '../context';
+
+/** Who asks: the request being served, whose user the peer checks again. */
+export type Caller = Pick<RequestContext, 'requestId' | 'userToken'>;
 import { defaultSubgraphPort, subgraphVariable, type SubgraphName } from '../subgraphs';
 
 /** Where another subgraph answers: `<NAME>_URL`, else its port on this machine. */
@@ -15,12 +19,16 @@ export async function fetchEntities<Entity>(
   typename: string,
   ids: readonly string[],
   selection: string,
-  requestId: string,
+  caller: Caller,
 ): Promise<Array<Entity | null>> {
   if (ids.length === 0) return [];
   const response = await fetch(peerSubgraphUrl(owner), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [REQUEST_ID_HEADER]: requestId },
+    headers: {
+      'content-type': 'application/json',
+      [REQUEST_ID_HEADER]: caller.requestId,
+      [USER_TOKEN_HEADER]: caller.userToken,
+    },
     body: JSON.stringify({
       query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`,
       variables: { r: ids.map((id) => ({ __typename: typename, id })) },
@@ -41,8 +49,8 @@ export async function existingEntityIds(
   owner: SubgraphName,
   typename: string,
   ids: readonly string[],
-  requestId: string,
+  caller: Caller,
 ): Promise<Set<string>> {
-  const entities = await fetchEntities<{ id: string }>(owner, typename, [...new Set(ids)], 'id', requestId);
+  const entities = await fetchEntities<{ id: string }>(owner, typename, [...new Set(ids)], 'id', caller);
   return new Set(entities.flatMap((entity) => (entity ? [entity.id] : [])));
 }

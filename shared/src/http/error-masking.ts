@@ -20,10 +20,11 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
   };
 }
 
-/** Logs every error with its request id, and puts that id on each error sent to the client. */
-export function errorLoggingPlugin<
-  Context extends Pick<RequestContext, 'requestId' | 'log'>,
->(): ApolloServerPlugin<Context> {
+/**
+ * Logs every refused or failed request and every change of data, with the request id and the user
+ * (on the context's logger), and puts the request id on each error sent to the client.
+ */
+export function auditPlugin<Context extends Pick<RequestContext, 'requestId' | 'log'>>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -40,8 +41,14 @@ export function errorLoggingPlugin<
             }
           }
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, operation, operationName }) {
           if (response.body.kind !== 'single') return;
+          if (operation?.operation === 'mutation' && !response.body.singleResult.errors?.length) {
+            const fields = operation.selectionSet.selections.flatMap((selection) =>
+              'name' in selection ? [selection.name.value] : [],
+            );
+            contextValue.log.info({ operationName, fields }, 'data changed');
+          }
           for (const error of response.body.singleResult.errors ?? []) {
             (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
           }

@@ -8,8 +8,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { USER_TOKEN_HEADER, verifyUserToken } from '../auth/internal-token';
 import { requestIdFrom, type RequestContext } from '../context';
-import { errorLoggingPlugin, maskError } from './error-masking';
+import { auditPlugin, maskError } from './error-masking';
+import { jsonErrors } from './json-errors';
 
 export interface RunningServer {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
@@ -61,7 +63,9 @@ export interface SubgraphServerOptions<Loaders> {
 }
 
 /** Serves a subgraph schema over HTTP at `/graphql`, with health routes and masked errors. */
-export async function startSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<RunningServer> {
+export async function startSubgraphServer<Loaders>(
+  options: SubgraphServerOptions<Loaders>,
+): Promise<RunningServer & { graphqlRequests(): number }> {
   const { log } = options;
   const app = express();
   app.disable('x-powered-by');
@@ -72,35 +76,50 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (stopOnSignals): Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
+    introspection: process.env.NODE_ENV === 'development',
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
-      errorLoggingPlugin(),
+      auditPlugin(),
     ],
   });
   await apollo.start();
 
   addHealthRoutes(app, options.checkReady, log);
+  // Counted so that tests can prove a refused request never reached this subgraph.
+  let graphqlRequests = 0;
+  app.use('/graphql', (_req, _res, next) => {
+    graphqlRequests++;
+    next();
+  });
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = requestIdFrom(req.headers);
+        // Nothing, not even `_service` or `_entities`, without the gateway's proof of the user.
+        const userToken = req.headers[USER_TOKEN_HEADER];
+        const user = await verifyUserToken(userToken).catch((error: unknown) => {
+          log.warn({ requestId }, 'request refused: no valid gateway token');
+          throw error;
+        });
         return {
           requestId,
-          user: null,
-          log: log.child({ requestId }),
+          user,
+          userToken: userToken as string,
+          log: log.child({ requestId, user: user.id }),
           db: options.db,
           loaders: options.createLoaders(options.db),
         };
       },
     }),
   );
+  app.use(jsonErrors(log));
 
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port, host);
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
   log.info({ url }, `${options.name} subgraph ready`);
-  return { url, port, stop: () => apollo.stop() };
+  return { url, port, stop: () => apollo.stop(), graphqlRequests: () => graphqlRequests };
 }

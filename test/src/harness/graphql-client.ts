@@ -10,7 +10,11 @@ export interface GraphQLResponse<Data = Record<string, any>> {
 
 /** A plain HTTP client, as a dashboard would be: POST JSON, read JSON. */
 export class GraphQLClient {
-  constructor(readonly url: string) {}
+  /** `token` is sent as `Authorization: Bearer`; a promise, so that clients can be made synchronously. */
+  constructor(
+    readonly url: string,
+    private readonly token?: Promise<string> | string,
+  ) {}
 
   async request<Data = Record<string, any>>(
     query: string,
@@ -19,7 +23,11 @@ export class GraphQLClient {
   ): Promise<GraphQLResponse<Data>> {
     const response = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.token ? { authorization: `Bearer ${await this.token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, ...((await response.json()) as object) };

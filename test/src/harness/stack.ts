@@ -1,14 +1,18 @@
-import { startGateway, SUPERGRAPH_PATH } from '@giaoviec/gateway';
+import { limitsFromEnvironment, startGateway, SUPERGRAPH_PATH } from '@giaoviec/gateway';
 import { startAssignmentsService } from '@giaoviec/assignments';
 import { startInspectionsService } from '@giaoviec/inspections';
 import { startOrganisationsService } from '@giaoviec/organisations';
 import { createLogger, createTestDatabase, type RunningServer, type StartedService } from '@giaoviec/shared';
 import { readFileSync } from 'node:fs';
 import { GraphQLClient } from './graphql-client';
+import { TEST_JWT_SECRET, testToken, type TestClaims } from './tokens';
 
 /** The whole platform in this test process: real subgraphs and gateway on free ports, real HTTP. */
 export interface TestStack {
+  /** `client` acts for the Office with inspector and leader rights: it may do all but a unit's reports. */
   gateway: RunningServer & { client: GraphQLClient };
+  /** A client acting as any user (a unit user: `{ roles: ['UNIT'], org }`). */
+  as(claims: TestClaims): GraphQLClient;
   services: { organisations: StartedService; assignments: StartedService; inspections: StartedService };
   stop(): Promise<void>;
 }
@@ -39,10 +43,17 @@ export async function startTestStack(options: { demoData?: boolean } = {}): Prom
       subgraphUrls: { organisations: organisations.url, assignments: assignments.url, inspections: inspections.url },
       port: 0,
       log,
+      authentication: { secret: TEST_JWT_SECRET },
+      limits: limitsFromEnvironment({}),
     });
     started.push(gateway);
+    const as = (claims: TestClaims) => new GraphQLClient(gateway.url, testToken(claims));
     return {
-      gateway: { ...gateway, client: new GraphQLClient(gateway.url) },
+      gateway: {
+        ...gateway,
+        client: as({ sub: 'office-1', name: 'Chuyên viên Văn phòng', roles: ['OFFICE', 'INSPECTOR', 'LEADER'] }),
+      },
+      as,
       services: { organisations, assignments, inspections },
       stop: async () => {
         for (const server of started.reverse()) await server.stop();

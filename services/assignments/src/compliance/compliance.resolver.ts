@@ -1,5 +1,5 @@
 import { DateScalar, todayInVietnam, type CalendarDate, type RequestContext } from '@giaoviec/shared';
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { AssignerKindEnum, TaskPriorityEnum } from '../task/task.enums';
 import type { AssignmentLoaders } from '../task/task.loaders';
 import {
@@ -18,6 +18,7 @@ type SummaryRoot = ComplianceSummary & { period: Period & { asOf: CalendarDate }
 
 @Resolver(() => ComplianceSummary)
 export class ComplianceSummaryResolver {
+  @Authorized()
   @Query(() => ComplianceSummary, {
     description: 'Province-wide figures of the tasks assigned in a period, as of a date (RULES.md).',
   })

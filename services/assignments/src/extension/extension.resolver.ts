@@ -1,5 +1,6 @@
-import type { RequestContext } from '@giaoviec/shared';
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { MAY, type RequestContext } from '@giaoviec/shared';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { requireTaskAccess } from '../task/task-connection';
 import { actorOf } from '../task/actor';
 import { DecideExtensionInput, RequestExtensionInput } from '../task/task.inputs';
 import type { AssignmentLoaders } from '../task/task.loaders';
@@ -11,6 +12,7 @@ type Context = RequestContext<AssignmentLoaders>;
 
 @Resolver(() => Extension)
 export class ExtensionResolver {
+  @Authorized(...MAY.reportOnTasks)
   @Mutation(() => Extension, {
     description: 'The lead unit asks to move the deadline; only on or before the deadline in force that day.',
   })
@@ -21,6 +23,7 @@ export class ExtensionResolver {
     return new TaskWorkflow(context.db, actorOf(context)).requestExtension(input) as Promise<Extension>;
   }
 
+  @Authorized(...MAY.decideOnTasks)
   @Mutation(() => Extension, { description: 'The assigning side approves or rejects a waiting extension request.' })
   decideExtension(
     @Arg('input', () => DecideExtensionInput) input: DecideExtensionInput,
@@ -29,8 +32,11 @@ export class ExtensionResolver {
     return new TaskWorkflow(context.db, actorOf(context)).decideExtension(input) as Promise<Extension>;
   }
 
+  @Authorized(...MAY.readTasks)
   @FieldResolver(() => Task, { description: 'The task whose deadline it concerns.' })
   async task(@Root() extension: Extension, @Ctx() context: Context): Promise<Task> {
-    return (await context.loaders.taskById.load(extension.taskId)) as Task;
+    const task = (await context.loaders.taskById.load(extension.taskId)) as Task;
+    requireTaskAccess(context.user!, task);
+    return task;
   }
 }

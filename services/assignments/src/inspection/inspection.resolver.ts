@@ -1,5 +1,5 @@
-import type { RequestContext } from '@giaoviec/shared';
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { MAY, canSeeUnits, type RequestContext } from '@giaoviec/shared';
+import { Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ComplianceFigures } from '../compliance/compliance.type';
 import type { AssignmentLoaders } from '../task/task.loaders';
 import { Task } from '../task/task.type';
@@ -10,6 +10,7 @@ type Context = RequestContext<AssignmentLoaders>;
 @Resolver(() => Inspection)
 export class InspectionComplianceResolver {
   @Directive('@requires(fields: "organisation { id } periodFrom periodTo")')
+  @Authorized()
   @FieldResolver(() => ComplianceFigures, {
     description: 'The unit’s figures over the inspected period as of its end, computed now from the tasks (live).',
   })
@@ -21,11 +22,17 @@ export class InspectionComplianceResolver {
 
 @Resolver(() => Conclusion)
 export class ConclusionFollowUpResolver {
+  @Authorized(...MAY.readTasks)
   @FieldResolver(() => [Task], { description: 'The tasks assigned to follow this conclusion up, oldest first.' })
-  followUpTasks(@Root() conclusion: Conclusion, @Ctx() context: Context): Promise<Task[]> {
-    return context.loaders.followUpsByConclusion.load(conclusion.id) as Promise<Task[]>;
+  async followUpTasks(@Root() conclusion: Conclusion, @Ctx() context: Context): Promise<Task[]> {
+    const tasks = (await context.loaders.followUpsByConclusion.load(conclusion.id)) as Task[];
+    // A unit user sees only the follow-ups its unit leads or coordinates.
+    return tasks.filter((task) =>
+      canSeeUnits(context.user!, [task.leadOrganisationId, ...task.coordinatingOrganisationIds]),
+    );
   }
 
+  @Authorized(...MAY.readTasks)
   @FieldResolver(() => Boolean, {
     description: 'Settled (đã thực hiện xong): it has follow-up tasks, and every one not withdrawn is completed.',
   })

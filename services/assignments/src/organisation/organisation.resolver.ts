@@ -1,5 +1,12 @@
-import { DateScalar, todayInVietnam, type CalendarDate, type RequestContext } from '@giaoviec/shared';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import {
+  DateScalar,
+  MAY,
+  requireUnitAccess,
+  todayInVietnam,
+  type CalendarDate,
+  type RequestContext,
+} from '@giaoviec/shared';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ComplianceFigures } from '../compliance/compliance.type';
 import { figuresPeriod } from '../compliance/period';
 import { pageArguments, taskConnection } from '../task/task-connection';
@@ -13,6 +20,7 @@ type Context = RequestContext<AssignmentLoaders>;
 /** What the assignments subgraph adds to a unit: its figures and its tasks, batched over all units of a request. */
 @Resolver(() => Organisation)
 export class OrganisationAssignmentsResolver {
+  @Authorized()
   @FieldResolver(() => ComplianceFigures, {
     description:
       'Figures of the tasks this unit leads, assigned in the period, as of a date (RULES.md). All units of a request cost one SQL statement.',
@@ -28,6 +36,7 @@ export class OrganisationAssignmentsResolver {
     return context.loaders.figuresByUnit.load({ id: unit.id, args: figuresPeriod(from, to, asOf, todayInVietnam()) });
   }
 
+  @Authorized(...MAY.readTasks)
   @FieldResolver(() => TaskConnection, {
     description: 'The tasks this unit leads, a page at a time (see `Query.tasks`).',
   })
@@ -37,7 +46,8 @@ export class OrganisationAssignmentsResolver {
     @Ctx() context: Context,
   ): Promise<TaskConnection> {
     // This unit replaces any lead unit of the filter.
-    const args = pageArguments({ ...filter, leadOrganisationId: null }, first ?? null, after ?? null);
+    requireUnitAccess(context.user!, [unit.id], 'tasks');
+    const args = pageArguments(context.user!, { ...filter, leadOrganisationId: null }, first ?? null, after ?? null);
     return context.loaders.tasksByUnit.load({ id: unit.id, args }).then(taskConnection);
   }
 }

@@ -1,11 +1,33 @@
-import { pageSize, todayInVietnam } from '@giaoviec/shared';
+import {
+  ForbiddenError,
+  ownUnitOnly,
+  pageSize,
+  requireUnitAccess,
+  todayInVietnam,
+  type RequestUser,
+} from '@giaoviec/shared';
 import type { TaskListQuery, TaskPage } from './task-list.sql';
 import type { TaskFilter } from './task.inputs';
 import type { Task, TaskConnection } from './task.type';
 
-/** Checks the page arguments; `asOf` defaults to today. */
-export function pageArguments(filter: TaskFilter, first: number | null, after: string | null): TaskListQuery {
-  return { filter, first: pageSize(first), after, asOf: filter.asOf ?? todayInVietnam() };
+/** Checks the page arguments; `asOf` defaults to today; a unit user sees its own unit's tasks only. */
+export function pageArguments(
+  user: RequestUser,
+  filter: TaskFilter,
+  first: number | null,
+  after: string | null,
+): TaskListQuery {
+  const own = ownUnitOnly(user);
+  if (own === '') throw new ForbiddenError('A unit user must belong to a unit');
+  return { filter, first: pageSize(first), after, asOf: filter.asOf ?? todayInVietnam(), visibleTo: own };
+}
+
+/** Refuses a task the user may not see (a unit user: tasks its unit neither leads nor coordinates). */
+export function requireTaskAccess(
+  user: RequestUser,
+  task: Pick<Task, 'leadOrganisationId' | 'coordinatingOrganisationIds'>,
+): void {
+  requireUnitAccess(user, [task.leadOrganisationId, ...task.coordinatingOrganisationIds], 'tasks');
 }
 
 /** A page as a Relay connection. */

@@ -1,9 +1,8 @@
 import {
   BadUserInputError,
-  containsPattern,
+  searchPattern,
   decodeCursor,
   encodeCursor,
-  foldForSearch,
   isUuid,
   parseCalendarDate,
   type CalendarDate,
@@ -23,6 +22,8 @@ export interface TaskListQuery {
   first: number;
   after: string | null;
   asOf: CalendarDate;
+  /** A unit user's own unit: only the tasks it leads or coordinates (null: every task). */
+  visibleTo: string | null;
 }
 
 const NO_DEADLINE_LAST = '9999-12-31';
@@ -46,6 +47,10 @@ export async function taskPages(
     return `$${parameters.length}`;
   };
   const conditions: string[] = [];
+  if (query.visibleTo !== null) {
+    const unit = param(query.visibleTo);
+    conditions.push(`(t.lead_organisation_id = ${unit}::uuid OR ${unit}::uuid = ANY(t.coordinating_organisation_ids))`);
+  }
   if (unitIds) conditions.push(`t.lead_organisation_id = ANY(${param(unitIds)}::uuid[])`);
   if (filter.leadOrganisationId) {
     if (!isUuid(filter.leadOrganisationId)) return new Map();
@@ -69,11 +74,8 @@ export async function taskPages(
       `bucket = 'IN_PROGRESS_WITHIN_DEADLINE' AND due_as_of BETWEEN $1::date AND $1::date + ${param(filter.dueWithinDays)}::int`,
     );
   }
-  if (filter.search !== null && filter.search !== undefined) {
-    const words = foldForSearch(filter.search);
-    if (words.length > 200) throw new BadUserInputError('search must have at most 200 characters', 'search');
-    if (words) conditions.push(`t.search_text LIKE ${param(containsPattern(words))}`);
-  }
+  const search = searchPattern(filter.search, 'search');
+  if (search) conditions.push(`t.search_text LIKE ${param(search)}`);
   const after = query.after ? decodeCursor(query.after, [isDate, isDate, isUuid]) : null;
   const afterCondition = after
     ? `WHERE (sort_due, assigned_on, id) > (${param(after[0])}::date, ${param(after[1])}::date, ${param(after[2])}::uuid)`

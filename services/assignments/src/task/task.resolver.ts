@@ -1,5 +1,5 @@
-import { DateScalar, todayInVietnam, type CalendarDate, type RequestContext } from '@giaoviec/shared';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateScalar, MAY, todayInVietnam, type CalendarDate, type RequestContext } from '@giaoviec/shared';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { complianceBucket } from '../compliance/rules';
 import { Extension } from '../extension/extension.type';
 import { Organisation, organisationReference } from '../organisation/organisation.type';
@@ -14,7 +14,7 @@ import {
   TaskPageArgs,
   WithdrawTaskInput,
 } from './task.inputs';
-import { taskConnection, pageArguments } from './task-connection';
+import { pageArguments, requireTaskAccess, taskConnection } from './task-connection';
 import type { AssignmentLoaders } from './task.loaders';
 import { CompletionReport, ProgressReport, SourceDocument, Task, TaskConnection, TaskHistoryEntry } from './task.type';
 import { TaskWorkflow, factsOf } from './workflow';
@@ -24,11 +24,15 @@ type Context = RequestContext<AssignmentLoaders>;
 
 @Resolver(() => Task)
 export class TaskResolver {
+  @Authorized(...MAY.readTasks)
   @Query(() => Task, { nullable: true, description: 'One task by id; null when there is none.' })
-  task(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Task | null> {
-    return context.loaders.taskById.load(id) as Promise<Task | null>;
+  async task(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Task | null> {
+    const task = (await context.loaders.taskById.load(id)) as Task | null;
+    if (task) requireTaskAccess(context.user!, task);
+    return task;
   }
 
+  @Authorized(...MAY.readTasks)
   @Query(() => TaskConnection, {
     description:
       'Tasks matching a filter, a page at a time: the earliest deadline in force (as of `filter.asOf`) first, so the most overdue lead; tasks with no deadline last.',
@@ -37,16 +41,18 @@ export class TaskResolver {
     @Args(() => TaskPageArgs) { filter, first, after }: TaskPageArgs,
     @Ctx() context: Context,
   ): Promise<TaskConnection> {
-    const query = pageArguments(filter ?? {}, first ?? null, after ?? null);
+    const query = pageArguments(context.user!, filter ?? {}, first ?? null, after ?? null);
     const pages = await taskPages(context.db, query, null);
     return taskConnection(pages.get(''));
   }
 
+  @Authorized(...MAY.assignTasks)
   @Mutation(() => Task, { description: 'Assigns a new task (giao nhiệm vụ).' })
   assignTask(@Arg('input', () => AssignTaskInput) input: AssignTaskInput, @Ctx() context: Context): Promise<Task> {
     return new TaskWorkflow(context.db, actorOf(context)).assign(input) as Promise<Task>;
   }
 
+  @Authorized(...MAY.reportOnTasks)
   @Mutation(() => Task, { description: 'Records a progress report of the lead unit.' })
   reportProgress(
     @Arg('input', () => ReportProgressInput) input: ReportProgressInput,
@@ -55,6 +61,7 @@ export class TaskResolver {
     return new TaskWorkflow(context.db, actorOf(context)).reportProgress(input) as Promise<Task>;
   }
 
+  @Authorized(...MAY.reportOnTasks)
   @Mutation(() => Task, { description: 'The lead unit reports the task done; it counts once confirmed.' })
   submitCompletion(
     @Arg('input', () => SubmitCompletionInput) input: SubmitCompletionInput,
@@ -63,6 +70,7 @@ export class TaskResolver {
     return new TaskWorkflow(context.db, actorOf(context)).submitCompletion(input) as Promise<Task>;
   }
 
+  @Authorized(...MAY.decideOnTasks)
   @Mutation(() => Task, {
     description: 'Confirms the waiting completion report: the task counts as completed from its completion date.',
   })
@@ -73,6 +81,7 @@ export class TaskResolver {
     return new TaskWorkflow(context.db, actorOf(context)).confirmCompletion(input) as Promise<Task>;
   }
 
+  @Authorized(...MAY.decideOnTasks)
   @Mutation(() => Task, { description: 'Returns the waiting completion report for more work; it never counts.' })
   returnCompletion(
     @Arg('input', () => ReturnCompletionInput) input: ReturnCompletionInput,
@@ -81,6 +90,7 @@ export class TaskResolver {
     return new TaskWorkflow(context.db, actorOf(context)).returnCompletion(input) as Promise<Task>;
   }
 
+  @Authorized(...MAY.assignTasks)
   @Mutation(() => Task, { description: 'Withdraws a task: left out of every figure from that date; no change after.' })
   withdrawTask(
     @Arg('input', () => WithdrawTaskInput) input: WithdrawTaskInput,

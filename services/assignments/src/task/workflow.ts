@@ -4,6 +4,9 @@ import {
   NotFoundError,
   cleanText,
   existingEntityIds,
+  ForbiddenError,
+  type Caller,
+  type RequestUser,
   isUuid,
   type CalendarDate,
 } from '@giaoviec/shared';
@@ -27,10 +30,11 @@ import type {
 } from './task.inputs';
 
 /** Who acts and when "today" is (Asia/Ho_Chi_Minh): dates of actions may not be after it. */
-export interface Actor {
+export interface Actor extends Caller {
+  user: RequestUser;
+  /** The name the history records. */
   name: string;
   today: CalendarDate;
-  requestId: string;
 }
 
 const text = (value: string, field: string, max = 2000) => cleanText(value, { field, max });
@@ -114,6 +118,7 @@ export class TaskWorkflow {
       throw new BadUserInputError('percentComplete must be between 0 and 100', 'percentComplete');
     }
     return this.change(input.taskId, 'PROGRESS_REPORTED', input.reportedOn, 'reportedOn', async (task, tx) => {
+      this.requireLeadUnit(task);
       this.requireOpen(task, 'a progress report');
       await tx.getRepository(ProgressReportRow).insert({
         id: randomUUID(),
@@ -130,6 +135,7 @@ export class TaskWorkflow {
     const reason = text(input.reason, 'reason');
     let extension: ExtensionRow | undefined;
     await this.change(input.taskId, 'EXTENSION_REQUESTED', input.requestedOn, 'requestedOn', async (task, tx) => {
+      this.requireLeadUnit(task);
       this.requireOpen(task, 'an extension request');
       if (task.originalDueOn === null) throw new ConflictError('A task with no deadline cannot be extended');
       const inForce = deadlineInForce(factsOf(task), input.requestedOn)!;
@@ -205,6 +211,7 @@ export class TaskWorkflow {
     if (submittedOn < input.completedOn)
       throw new BadUserInputError('submittedOn must not be before completedOn', 'submittedOn');
     return this.change(input.taskId, 'COMPLETION_SUBMITTED', submittedOn, 'submittedOn', async (task, tx) => {
+      this.requireLeadUnit(task);
       if (task.status === 'COMPLETED') throw new ConflictError('The task is already completed');
       if (task.status === 'COMPLETION_SUBMITTED')
         throw new ConflictError('A completion report of this task is already waiting for confirmation');
@@ -321,21 +328,26 @@ export class TaskWorkflow {
       throw new BadUserInputError(`${field} must not be in the future (today is ${this.actor.today})`, field);
   }
 
+  /** Progress, extension requests and completion reports come from the unit that leads the task. */
+  private requireLeadUnit(task: TaskRow): void {
+    if (task.leadOrganisationId !== this.actor.user.organisationId) {
+      throw new ForbiddenError('Only the lead unit of a task reports on it');
+    }
+  }
+
   private requireOpen(task: TaskRow, what: string): void {
     if (task.status === 'COMPLETED') throw new ConflictError(`A completed task takes no ${what}`);
   }
 
   /** A follow-up task names a conclusion the inspections subgraph knows. */
   private async requireConclusion(id: string): Promise<void> {
-    const known = isUuid(id)
-      ? await existingEntityIds('inspections', 'Conclusion', [id], this.actor.requestId)
-      : new Set();
+    const known = isUuid(id) ? await existingEntityIds('inspections', 'Conclusion', [id], this.actor) : new Set();
     if (!known.has(id)) throw new BadUserInputError(`No inspection conclusion has id ${id}`, 'originConclusionId');
   }
 
   private async requireOrganisations(leadId: string, coordinatingIds: string[]): Promise<void> {
     const ids = [leadId, ...coordinatingIds].filter(isUuid);
-    const known = await existingEntityIds('organisations', 'Organisation', ids, this.actor.requestId);
+    const known = await existingEntityIds('organisations', 'Organisation', ids, this.actor);
     if (!known.has(leadId)) throw new BadUserInputError(`No organisation has id ${leadId}`, 'leadOrganisationId');
     const unknown = coordinatingIds.find((id) => !known.has(id));
     if (unknown) throw new BadUserInputError(`No organisation has id ${unknown}`, 'coordinatingOrganisationIds');

@@ -1,4 +1,12 @@
-import { DEMO_INSPECTION, demoUnitId, foldForSearch, type CalendarDate, type Logger } from '@giaoviec/shared';
+import {
+  DEMO_INSPECTION,
+  demoUnitId,
+  foldForSearch,
+  serviceUser,
+  signUserToken,
+  type CalendarDate,
+  type Logger,
+} from '@giaoviec/shared';
 import type { DataSource } from 'typeorm';
 import { InspectionRow } from '../inspection/inspection.entity';
 import { InspectionStore } from '../inspection/inspection.store';
@@ -14,6 +22,7 @@ export async function loadDemoInspection(db: DataSource, log: Logger): Promise<v
   const store = new InspectionStore(db, {
     today: DEMO_INSPECTION.inspectedOn as CalendarDate,
     requestId: 'demo-data-load',
+    userToken: await signUserToken(serviceUser('inspections')),
   });
   const organisationId = demoUnitId(DEMO_INSPECTION.unitCode);
   const from = DEMO_INSPECTION.periodFrom as CalendarDate;
@@ -27,6 +36,7 @@ export async function loadDemoInspection(db: DataSource, log: Logger): Promise<v
       break;
     } catch (error) {
       if (Date.now() > deadline) throw error;
+      log.debug({ err: error }, 'waiting for the assignments subgraph');
       await new Promise((wake) => setTimeout(wake, 500));
     }
   }

@@ -1,5 +1,13 @@
-import { pageSize, todayInVietnam, type RequestContext } from '@giaoviec/shared';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  ForbiddenError,
+  MAY,
+  ownUnitOnly,
+  pageSize,
+  requireUnitAccess,
+  todayInVietnam,
+  type RequestContext,
+} from '@giaoviec/shared';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Organisation } from '../organisation/organisation.type';
 import type { InspectionRow } from './inspection.entity';
 import { InspectionPageArgs, RecordInspectionInput, RespondToRecommendationInput } from './inspection.inputs';
@@ -16,25 +24,52 @@ import {
 type Context = RequestContext<InspectionLoaders>;
 
 const store = (context: Context) =>
-  new InspectionStore(context.db, { today: todayInVietnam(), requestId: context.requestId });
+  new InspectionStore(context.db, {
+    today: todayInVietnam(),
+    requestId: context.requestId,
+    userToken: context.userToken,
+  });
 
 /** The row as the schema shows it. */
 export const inspectionOf = (row: InspectionRow): Inspection => ({ ...row, recordedAt: row.recordedAt.toISOString() });
 
+/**
+ * An inspection the user may read, or FORBIDDEN: the roles of the table, and a unit user only its
+ * own unit's. Used on every path, `_entities` included, which type-graphql's checks do not cover.
+ */
+function readable(context: Context, row: InspectionRow | null): Inspection | null {
+  const user = context.user!;
+  if (!MAY.readInspections.some((role) => user.roles.includes(role))) {
+    throw new ForbiddenError(`This needs one of the roles ${MAY.readInspections.join(', ')}`);
+  }
+  if (row) requireUnitAccess(user, [row.organisationId], 'inspections');
+  return row && inspectionOf(row);
+}
+
 @Resolver(() => Inspection)
 export class InspectionResolver {
+  @Authorized(...MAY.readInspections)
   @Query(() => Inspection, { nullable: true, description: 'One inspection by id; null when there is none.' })
   async inspection(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Inspection | null> {
-    const row = await context.loaders.inspectionById.load(id);
-    return row && inspectionOf(row);
+    return readable(context, await context.loaders.inspectionById.load(id));
   }
 
+  @Authorized(...MAY.readInspections)
   @Query(() => InspectionConnection, { description: 'Inspections matching a filter, newest first, a page at a time.' })
   async inspections(
     @Args(() => InspectionPageArgs) { filter, first, after }: InspectionPageArgs,
     @Ctx() context: Context,
   ): Promise<InspectionConnection> {
-    const page = await store(context).page(filter ?? {}, pageSize(first), after ?? null);
+    // A unit user lists its own unit's inspections only.
+    const own = ownUnitOnly(context.user!);
+    if (own !== null && filter?.organisationId && filter.organisationId !== own) {
+      requireUnitAccess(context.user!, [filter.organisationId], 'inspections');
+    }
+    const page = await store(context).page(
+      { ...filter, ...(own !== null ? { organisationId: own } : {}) },
+      pageSize(first),
+      after ?? null,
+    );
     return {
       totalCount: page.totalCount,
       edges: page.rows.map(({ cursor, ...row }) => ({ cursor, node: inspectionOf(row) })),
@@ -42,6 +77,7 @@ export class InspectionResolver {
     };
   }
 
+  @Authorized(...MAY.recordInspections)
   @Mutation(() => Inspection, {
     description:
       'Records an inspection, with the unit’s figures over the period as they stand now (kept as `recordedCompliance`).',
@@ -53,6 +89,7 @@ export class InspectionResolver {
     return inspectionOf(await store(context).record(input));
   }
 
+  @Authorized(...MAY.respondToRecommendations)
   @Mutation(() => Recommendation, { description: 'Records how the province handled a recommendation.' })
   respondToRecommendation(
     @Arg('input', () => RespondToRecommendationInput) input: RespondToRecommendationInput,
@@ -90,28 +127,32 @@ export class InspectionResolver {
 export class ConclusionResolver {
   @FieldResolver(() => Inspection, { description: 'The inspection that concluded it.' })
   async inspection(@Root() conclusion: Conclusion, @Ctx() context: Context): Promise<Inspection> {
-    return inspectionOf((await context.loaders.inspectionById.load(conclusion.inspectionId))!);
+    return readable(context, await context.loaders.inspectionById.load(conclusion.inspectionId))!;
   }
 }
 
 @Resolver(() => Organisation)
 export class OrganisationInspectionsResolver {
+  @Authorized(...MAY.readInspections)
   @FieldResolver(() => [Inspection], { description: 'The inspections of this unit, newest first.' })
   async inspections(@Root() unit: Organisation, @Ctx() context: Context): Promise<Inspection[]> {
+    requireUnitAccess(context.user!, [unit.id], 'inspections');
     return (await context.loaders.inspectionsByOrganisation.load(unit.id)).map(inspectionOf);
   }
 }
 
-/** `__resolveReference` of the entities this subgraph owns or extends, batched per request. */
+/** `__resolveReference` of the entities this subgraph owns or extends, batched and authorised per request. */
 export const inspectionReferences = {
   Inspection: {
-    __resolveReference: async ({ id }: { id: string }, context: Context) => {
-      const row = await context.loaders.inspectionById.load(id);
-      return row && inspectionOf(row);
-    },
+    __resolveReference: async ({ id }: { id: string }, context: Context) =>
+      readable(context, await context.loaders.inspectionById.load(id)),
   },
   Conclusion: {
-    __resolveReference: ({ id }: { id: string }, context: Context) => context.loaders.conclusionById.load(id),
+    __resolveReference: async ({ id }: { id: string }, context: Context) => {
+      const conclusion = await context.loaders.conclusionById.load(id);
+      if (conclusion) readable(context, await context.loaders.inspectionById.load(conclusion.inspectionId));
+      return conclusion;
+    },
   },
   Organisation: {
     __resolveReference: ({ id }: { id: string }) => ({ id }),

@@ -2,7 +2,7 @@ import {
   BadUserInputError,
   NotFoundError,
   cleanText,
-  containsPattern,
+  searchPattern,
   decodeCursor,
   encodeCursor,
   existingEntityIds,
@@ -11,6 +11,7 @@ import {
   isUuid,
   parseCalendarDate,
   type CalendarDate,
+  type Caller,
 } from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
@@ -18,9 +19,8 @@ import { ConclusionRow, InspectionRow, RecommendationRow, type RecordedFigures }
 import type { InspectionFilter, RecordInspectionInput, RespondToRecommendationInput } from './inspection.inputs';
 import { checkInspectionDates, cleanTextList } from './rules';
 
-export interface Actor {
+export interface Actor extends Caller {
   today: CalendarDate;
-  requestId: string;
 }
 
 const FIGURES =
@@ -53,7 +53,7 @@ export class InspectionStore {
     const conclusions = cleanTextList(input.conclusions, 'conclusions', { min: 1, max: 50 });
     const recommendations = cleanTextList(input.recommendations ?? [], 'recommendations', { min: 0, max: 50 });
     const known = isUuid(input.organisationId)
-      ? await existingEntityIds('organisations', 'Organisation', [input.organisationId], this.actor.requestId)
+      ? await existingEntityIds('organisations', 'Organisation', [input.organisationId], this.actor)
       : new Set<string>();
     if (!known.has(input.organisationId))
       throw new BadUserInputError(`No organisation has id ${input.organisationId}`, 'organisationId');
@@ -113,7 +113,7 @@ export class InspectionStore {
       'Organisation',
       [organisationId],
       `compliance(from: "${from}", to: "${to}", asOf: "${to}") { ${FIGURES} }`,
-      this.actor.requestId,
+      this.actor,
     );
     return unit!.compliance;
   }
@@ -154,7 +154,8 @@ export class InspectionStore {
       if (!isUuid(filter.organisationId)) return { rows: [], totalCount: 0, hasNextPage: false };
       conditions.push(`organisation_id = ${param(filter.organisationId)}::uuid`);
     }
-    if (filter.team?.trim()) conditions.push(`team_search LIKE ${param(containsPattern(foldForSearch(filter.team)))}`);
+    const team = searchPattern(filter.team, 'team');
+    if (team) conditions.push(`team_search LIKE ${param(team)}`);
     if (filter.inspectedFrom) conditions.push(`inspected_on >= ${param(filter.inspectedFrom)}::date`);
     if (filter.inspectedTo) conditions.push(`inspected_on <= ${param(filter.inspectedTo)}::date`);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';

@@ -1,5 +1,5 @@
-import type { RequestContext } from '@giaoviec/shared';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MAY, type RequestContext } from '@giaoviec/shared';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.inputs';
 import { OrganisationKind } from './organisation-kind';
 import type { OrganisationLoaders } from './organisation.loaders';
@@ -34,6 +34,7 @@ export class OrganisationResolver {
     return context.loaders.organisationById.load(id);
   }
 
+  @Authorized(...MAY.manageOrganisations)
   @Mutation(() => Organisation, {
     description: 'Adds a unit. A duplicate code answers CONFLICT; invalid input BAD_USER_INPUT.',
   })
@@ -49,6 +50,7 @@ export class OrganisationResolver {
     });
   }
 
+  @Authorized(...MAY.manageOrganisations)
   @Mutation(() => Organisation, {
     description:
       'Renames a unit, changes its kind or moves it under another parent (never under itself or its descendants).',

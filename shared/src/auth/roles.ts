@@ -1,0 +1,42 @@
+import { ForbiddenError } from '../errors';
+import type { RequestUser } from '../context';
+
+/** The roles of the contract (contract README, "Who may do what"). */
+export const ROLES = ['LEADER', 'OFFICE', 'UNIT', 'INSPECTOR', 'READER'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Who may do what: the contract's role table, in one place. A `UNIT` user is further limited to
+ * its own unit's tasks and inspections (see `canSeeUnit`).
+ */
+export const MAY = {
+  manageOrganisations: ['OFFICE'],
+  readTasks: ['LEADER', 'OFFICE', 'UNIT', 'INSPECTOR'],
+  assignTasks: ['OFFICE'],
+  decideOnTasks: ['OFFICE'],
+  reportOnTasks: ['UNIT'],
+  readInspections: ['LEADER', 'OFFICE', 'UNIT', 'INSPECTOR'],
+  recordInspections: ['INSPECTOR'],
+  respondToRecommendations: ['OFFICE'],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** Whether the user may see all units' data, or only its own unit's (a UNIT user with no wider role). */
+export function ownUnitOnly(user: RequestUser): string | null {
+  const wider = user.roles.some((role) => role !== 'UNIT' && role !== 'READER');
+  return wider ? null : (user.organisationId ?? '');
+}
+
+/** Whether the user may see data that concerns these units (any of them). */
+export function canSeeUnits(user: RequestUser, unitIds: readonly string[]): boolean {
+  const own = ownUnitOnly(user);
+  return own === null || unitIds.includes(own);
+}
+
+/** Refuses with FORBIDDEN unless the user may see data of one of these units. */
+export function requireUnitAccess(user: RequestUser, unitIds: readonly string[], what: string): void {
+  if (!canSeeUnits(user, unitIds)) throw new ForbiddenError(`A unit user may only see its own unit's ${what}`);
+}
