@@ -1,9 +1,12 @@
-import { SUBGRAPHS, createLogger, stopOnSignals, subgraphVariable } from '@giaoviec/shared';
+import { SUBGRAPHS, checkInternalTokenConfiguration, createLogger, stopOnSignals, subgraphVariable } from '@giaoviec/shared';
 import { readFileSync } from 'node:fs';
 import { authenticationFromEnvironment, limitsFromEnvironment, startGateway } from './server';
 import { SUPERGRAPH_PATH } from './supergraph/path';
 
-/** The gateway's own process: `PORT`, `HOST`, `SUPERGRAPH_PATH` and `<SUBGRAPH>_URL` from the environment. */
+/**
+ * The gateway's own process, configured from the environment: `PORT`, `HOST`, `SUPERGRAPH_PATH`,
+ * `<SUBGRAPH>_URL`, `JWT_*`, `INTERNAL_TOKEN_SECRET`, `GRAPHQL_MAX_*`.
+ */
 async function main(): Promise<void> {
   const log = createLogger('gateway');
   const subgraphUrls = Object.fromEntries(
@@ -13,6 +16,7 @@ async function main(): Promise<void> {
     }),
   );
   try {
+    checkInternalTokenConfiguration();
     const gateway = await startGateway({
       supergraphSdl: readFileSync(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls,

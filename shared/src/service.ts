@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { openServiceDatabase, type ServiceDatabaseOptions, type ServiceDatabase } from './db/service-data-source';
 import { startSubgraphServer, type RunningServer } from './http/subgraph-server';
 import { stopOnSignals } from './http/shutdown';
+import { checkInternalTokenConfiguration } from './auth/internal-token';
 import { createLogger, type Logger } from './logger';
 import { defaultSubgraphPort, subgraphVariable, type SubgraphName } from './subgraphs';
 
@@ -82,6 +83,7 @@ export async function runServiceProcess<Loaders>(definition: ServiceDefinition<L
     process.exit(2);
   }
   try {
+    checkInternalTokenConfiguration();
     const service = await startService(definition, {
       databaseUrl,
       port: Number(process.env[subgraphVariable(definition.name, 'PORT')] ?? defaultSubgraphPort(definition.name)),
