@@ -1,4 +1,10 @@
-import { SUBGRAPHS, checkInternalTokenConfiguration, createLogger, stopOnSignals, subgraphVariable } from '@giaoviec/shared';
+import {
+  SUBGRAPHS,
+  checkInternalTokenConfiguration,
+  createLogger,
+  stopOnSignals,
+  subgraphVariable,
+} from '@giaoviec/shared';
 import { readFileSync } from 'node:fs';
 import { authenticationFromEnvironment, limitsFromEnvironment, startGateway } from './server';
 import { SUPERGRAPH_PATH } from './supergraph/path';
@@ -26,6 +32,7 @@ async function main(): Promise<void> {
       authentication: authenticationFromEnvironment(),
       limits: limitsFromEnvironment(),
       introspection: process.env.NODE_ENV === 'development',
+      subgraphTimeoutMs: Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
     });
     stopOnSignals(log, gateway.stop);
   } catch (error) {

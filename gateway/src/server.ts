@@ -25,6 +25,7 @@ import { createServer } from 'node:http';
 
 import { createAuthenticator, type AuthenticationOptions } from './auth/authenticate';
 import { armor, type Limits } from './limits';
+import { subgraphFetcher } from './subgraph-fetcher';
 
 export { SUPERGRAPH_PATH } from './supergraph/path';
 export { DEVELOPMENT_JWT_SECRET, authenticationFromEnvironment } from './auth/authenticate';
@@ -51,6 +52,8 @@ export interface GatewayOptions {
   limits: Limits;
   /** Introspection on (development only). */
   introspection?: boolean;
+  /** How long one subgraph call may take (default 10 s, `SUBGRAPH_TIMEOUT_MS`). */
+  subgraphTimeoutMs?: number;
 }
 
 /**
@@ -70,6 +73,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       endpoints.set(name, endpoint);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url: endpoint,
+        fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000, log),
         async willSendRequest({ request, context }) {
           // The gateway forwards no client header by itself: the subgraphs get the request id, and
           // the verified user as a short-lived token they check.

@@ -27,3 +27,5 @@ export * from './auth/auth-checker';
 export * from './auth/internal-token';
 export * from './auth/roles';
 export * from './http/json-errors';
+export * from './idempotency';
+export * from './graphql/idempotent-input';

@@ -6,6 +6,7 @@ import { ExtensionRow } from './extension/extension.entity';
 import { ExtensionResolver } from './extension/extension.resolver';
 import { Conclusion, Inspection } from './inspection/inspection.type';
 import { CreateTasks1764300000000 } from './migrations/1764300000000-CreateTasks';
+import { CreateIdempotencyKeys1764500000000 } from './migrations/1764500000000-CreateIdempotencyKeys';
 import {
   ConclusionFollowUpResolver,
   InspectionComplianceResolver,
@@ -44,7 +45,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
   database: {
     schema: 'assignments',
     entities: [TaskRow, ExtensionRow, CompletionReportRow, ProgressReportRow, TaskHistoryRow],
-    migrations: [CreateTasks1764300000000],
+    migrations: [CreateTasks1764300000000, CreateIdempotencyKeys1764500000000],
   },
   createLoaders: createAssignmentLoaders,
   loadDemoData: loadDemoTasks,

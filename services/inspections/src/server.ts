@@ -10,6 +10,7 @@ import {
   inspectionReferences,
 } from './inspection/inspection.resolver';
 import { CreateInspections1764400000000 } from './migrations/1764400000000-CreateInspections';
+import { CreateIdempotencyKeys1764500000000 } from './migrations/1764500000000-CreateIdempotencyKeys';
 
 /** The inspections subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildInspectionsSchema() {
@@ -29,7 +30,7 @@ export const inspectionsService: ServiceDefinition<InspectionLoaders> = {
   database: {
     schema: 'inspections',
     entities: [InspectionRow, ConclusionRow, RecommendationRow],
-    migrations: [CreateInspections1764400000000],
+    migrations: [CreateInspections1764400000000, CreateIdempotencyKeys1764500000000],
   },
   createLoaders: createInspectionLoaders,
   loadDemoData: loadDemoInspection,

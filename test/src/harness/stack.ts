@@ -13,7 +13,10 @@ export interface TestStack {
   gateway: RunningServer & { client: GraphQLClient };
   /** A client acting as any user (a unit user: `{ roles: ['UNIT'], org }`). */
   as(claims: TestClaims): GraphQLClient;
+  /** Replace an entry after restarting that service, so that `stop` stops the running one. */
   services: { organisations: StartedService; assignments: StartedService; inspections: StartedService };
+  /** The database the services of this stack use. */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -21,7 +24,9 @@ export interface TestStack {
  * Starts every subgraph on a database of its own for this test file (migrated, with the demo
  * data when asked) and the gateway over the committed supergraph.
  */
-export async function startTestStack(options: { demoData?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { demoData?: boolean; subgraphTimeoutMs?: number } = {},
+): Promise<TestStack> {
   const database = await createTestDatabase();
   const log = createLogger('test');
   log.level = process.env.LOG_LEVEL ?? 'silent';
@@ -45,21 +50,26 @@ export async function startTestStack(options: { demoData?: boolean } = {}): Prom
       log,
       authentication: { secret: TEST_JWT_SECRET },
       limits: limitsFromEnvironment({}),
+      subgraphTimeoutMs: options.subgraphTimeoutMs,
     });
     started.push(gateway);
     const as = (claims: TestClaims) => new GraphQLClient(gateway.url, testToken(claims));
-    return {
+    const stack: TestStack = {
       gateway: {
         ...gateway,
         client: as({ sub: 'office-1', name: 'Chuyên viên Văn phòng', roles: ['OFFICE', 'INSPECTOR', 'LEADER'] }),
       },
       as,
       services: { organisations, assignments, inspections },
+      databaseUrl: database.url,
+      // The services a test restarted are in `services` now: stop those (stopping twice is harmless).
       stop: async () => {
-        for (const server of started.reverse()) await server.stop();
+        await gateway.stop();
+        for (const service of Object.values(stack.services).reverse()) await service.stop();
         await database.drop();
       },
     };
+    return stack;
   } catch (error) {
     for (const server of started.reverse()) await server.stop();
     await database.drop();

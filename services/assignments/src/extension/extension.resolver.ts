@@ -1,11 +1,10 @@
 import { MAY, type RequestContext } from '@giaoviec/shared';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { requireTaskAccess } from '../task/task-connection';
-import { actorOf } from '../task/actor';
+import { workflowFor } from '../task/actor';
 import { DecideExtensionInput, RequestExtensionInput } from '../task/task.inputs';
 import type { AssignmentLoaders } from '../task/task.loaders';
 import { Task } from '../task/task.type';
-import { TaskWorkflow } from '../task/workflow';
 import { Extension } from './extension.type';
 
 type Context = RequestContext<AssignmentLoaders>;
@@ -20,7 +19,7 @@ export class ExtensionResolver {
     @Arg('input', () => RequestExtensionInput) input: RequestExtensionInput,
     @Ctx() context: Context,
   ): Promise<Extension> {
-    return new TaskWorkflow(context.db, actorOf(context)).requestExtension(input) as Promise<Extension>;
+    return workflowFor(context, 'requestExtension', input).requestExtension(input) as Promise<Extension>;
   }
 
   @Authorized(...MAY.decideOnTasks)
@@ -29,7 +28,7 @@ export class ExtensionResolver {
     @Arg('input', () => DecideExtensionInput) input: DecideExtensionInput,
     @Ctx() context: Context,
   ): Promise<Extension> {
-    return new TaskWorkflow(context.db, actorOf(context)).decideExtension(input) as Promise<Extension>;
+    return workflowFor(context, 'decideExtension', input).decideExtension(input) as Promise<Extension>;
   }
 
   @Authorized(...MAY.readTasks)

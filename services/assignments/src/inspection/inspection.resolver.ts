@@ -12,7 +12,9 @@ export class InspectionComplianceResolver {
   @Directive('@requires(fields: "organisation { id } periodFrom periodTo")')
   @Authorized()
   @FieldResolver(() => ComplianceFigures, {
-    description: 'The unit’s figures over the inspected period as of its end, computed now from the tasks (live).',
+    nullable: true,
+    description:
+      'The unit’s figures over the inspected period as of its end, computed now from the tasks (live). Null when the assignments service is unavailable.',
   })
   compliance(@Root() inspection: Inspection, @Ctx() context: Context): Promise<ComplianceFigures> {
     const { periodFrom: from, periodTo: to } = inspection;
@@ -23,7 +25,10 @@ export class InspectionComplianceResolver {
 @Resolver(() => Conclusion)
 export class ConclusionFollowUpResolver {
   @Authorized(...MAY.readTasks)
-  @FieldResolver(() => [Task], { description: 'The tasks assigned to follow this conclusion up, oldest first.' })
+  @FieldResolver(() => [Task], {
+    nullable: true,
+    description: 'The tasks assigned to follow this conclusion up, oldest first.',
+  })
   async followUpTasks(@Root() conclusion: Conclusion, @Ctx() context: Context): Promise<Task[]> {
     const tasks = (await context.loaders.followUpsByConclusion.load(conclusion.id)) as Task[];
     // A unit user sees only the follow-ups its unit leads or coordinates.
@@ -34,6 +39,7 @@ export class ConclusionFollowUpResolver {
 
   @Authorized(...MAY.readTasks)
   @FieldResolver(() => Boolean, {
+    nullable: true,
     description: 'Settled (đã thực hiện xong): it has follow-up tasks, and every one not withdrawn is completed.',
   })
   async settled(@Root() conclusion: Conclusion, @Ctx() context: Context): Promise<boolean> {

@@ -22,8 +22,9 @@ type Context = RequestContext<AssignmentLoaders>;
 export class OrganisationAssignmentsResolver {
   @Authorized()
   @FieldResolver(() => ComplianceFigures, {
+    nullable: true,
     description:
-      'Figures of the tasks this unit leads, assigned in the period, as of a date (RULES.md). All units of a request cost one SQL statement.',
+      'Figures of the tasks this unit leads, assigned in the period, as of a date (RULES.md). All units of a request cost one SQL statement. Null when the assignments service is unavailable.',
   })
   compliance(
     @Root() unit: Organisation,
@@ -38,7 +39,9 @@ export class OrganisationAssignmentsResolver {
 
   @Authorized(...MAY.readTasks)
   @FieldResolver(() => TaskConnection, {
-    description: 'The tasks this unit leads, a page at a time (see `Query.tasks`).',
+    nullable: true,
+    description:
+      'The tasks this unit leads, a page at a time (see `Query.tasks`). Null when the assignments service is unavailable.',
   })
   tasks(
     @Root() unit: Organisation,

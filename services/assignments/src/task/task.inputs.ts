@@ -1,4 +1,4 @@
-import { DateScalar, type CalendarDate } from '@giaoviec/shared';
+import { DateScalar, IdempotentInput, type CalendarDate } from '@giaoviec/shared';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import {
   AssignerKindEnum,
@@ -7,6 +7,17 @@ import {
   TaskPriorityEnum,
   TaskStatusEnum,
 } from './task.enums';
+
+/** What every change of an existing task accepts: a retry key, and the version the client read. */
+@InputType()
+export abstract class TaskChangeInput extends IdempotentInput {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The task `version` the client read: if the task has changed since, the change is refused with CONFLICT (no lost updates).',
+  })
+  expectedVersion?: number | null;
+}
 
 @InputType('SourceDocumentInput', { description: 'The document a task comes from.' })
 export class SourceDocumentInput {
@@ -24,7 +35,7 @@ export class SourceDocumentInput {
 }
 
 @InputType('AssignTaskInput', { description: 'A new task (giao nhiệm vụ).' })
-export class AssignTaskInput {
+export class AssignTaskInput extends IdempotentInput {
   @Field({ description: 'What is to be done, 1 to 500 characters.' })
   title: string;
 
@@ -69,7 +80,7 @@ export class AssignTaskInput {
 }
 
 @InputType('ReportProgressInput', { description: 'A progress report of the lead unit (báo cáo tiến độ).' })
-export class ReportProgressInput {
+export class ReportProgressInput extends TaskChangeInput {
   @Field(() => ID) taskId: string;
 
   @Field(() => DateScalar, { description: 'The report date; not before the assignment, not in the future.' })
@@ -85,7 +96,7 @@ export class ReportProgressInput {
 @InputType('RequestExtensionInput', {
   description: 'A request of the lead unit to move the deadline (đề nghị gia hạn).',
 })
-export class RequestExtensionInput {
+export class RequestExtensionInput extends TaskChangeInput {
   @Field(() => ID) taskId: string;
 
   @Field(() => DateScalar, { description: 'The request date: on or before the deadline in force that day.' })
@@ -99,7 +110,7 @@ export class RequestExtensionInput {
 }
 
 @InputType('DecideExtensionInput', { description: 'The assigning side’s decision on an extension request.' })
-export class DecideExtensionInput {
+export class DecideExtensionInput extends TaskChangeInput {
   @Field(() => ID) extensionId: string;
 
   @Field({ description: 'true approves the proposed date, false rejects it.' })
@@ -113,7 +124,7 @@ export class DecideExtensionInput {
 }
 
 @InputType('SubmitCompletionInput', { description: 'The lead unit reports the task done (báo cáo hoàn thành).' })
-export class SubmitCompletionInput {
+export class SubmitCompletionInput extends TaskChangeInput {
   @Field(() => ID) taskId: string;
 
   @Field(() => DateScalar, { description: 'The date the work was done: not before the assignment, not in the future.' })
@@ -130,7 +141,7 @@ export class SubmitCompletionInput {
 }
 
 @InputType('ConfirmCompletionInput', { description: 'The assigning side confirms a completion report (xác nhận).' })
-export class ConfirmCompletionInput {
+export class ConfirmCompletionInput extends TaskChangeInput {
   @Field(() => ID) taskId: string;
 
   @Field(() => DateScalar, { description: 'The confirmation date: not before the report, not in the future.' })
@@ -138,7 +149,7 @@ export class ConfirmCompletionInput {
 }
 
 @InputType('ReturnCompletionInput', { description: 'The assigning side returns a completion report for more work.' })
-export class ReturnCompletionInput {
+export class ReturnCompletionInput extends TaskChangeInput {
   @Field(() => ID) taskId: string;
 
   @Field(() => DateScalar, { description: 'The date: not before the report, not in the future.' })
@@ -149,7 +160,7 @@ export class ReturnCompletionInput {
 }
 
 @InputType('WithdrawTaskInput', { description: 'The task is no longer to be done (rút nhiệm vụ).' })
-export class WithdrawTaskInput {
+export class WithdrawTaskInput extends TaskChangeInput {
   @Field(() => ID) taskId: string;
 
   @Field(() => DateScalar, { description: 'From when: not before the assignment, not in the future.' })

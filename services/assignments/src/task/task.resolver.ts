@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { complianceBucket } from '../compliance/rules';
 import { Extension } from '../extension/extension.type';
 import { Organisation, organisationReference } from '../organisation/organisation.type';
-import { actorOf } from './actor';
+import { workflowFor } from './actor';
 import { ComplianceBucketEnum } from './task.enums';
 import {
   AssignTaskInput,
@@ -17,7 +17,7 @@ import {
 import { pageArguments, requireTaskAccess, taskConnection } from './task-connection';
 import type { AssignmentLoaders } from './task.loaders';
 import { CompletionReport, ProgressReport, SourceDocument, Task, TaskConnection, TaskHistoryEntry } from './task.type';
-import { TaskWorkflow, factsOf } from './workflow';
+import { factsOf } from './workflow';
 import { taskPages } from './task-list.sql';
 
 type Context = RequestContext<AssignmentLoaders>;
@@ -49,7 +49,7 @@ export class TaskResolver {
   @Authorized(...MAY.assignTasks)
   @Mutation(() => Task, { description: 'Assigns a new task (giao nhiệm vụ).' })
   assignTask(@Arg('input', () => AssignTaskInput) input: AssignTaskInput, @Ctx() context: Context): Promise<Task> {
-    return new TaskWorkflow(context.db, actorOf(context)).assign(input) as Promise<Task>;
+    return workflowFor(context, 'assignTask', input).assign(input) as Promise<Task>;
   }
 
   @Authorized(...MAY.reportOnTasks)
@@ -58,7 +58,7 @@ export class TaskResolver {
     @Arg('input', () => ReportProgressInput) input: ReportProgressInput,
     @Ctx() context: Context,
   ): Promise<Task> {
-    return new TaskWorkflow(context.db, actorOf(context)).reportProgress(input) as Promise<Task>;
+    return workflowFor(context, 'reportProgress', input).reportProgress(input) as Promise<Task>;
   }
 
   @Authorized(...MAY.reportOnTasks)
@@ -67,7 +67,7 @@ export class TaskResolver {
     @Arg('input', () => SubmitCompletionInput) input: SubmitCompletionInput,
     @Ctx() context: Context,
   ): Promise<Task> {
-    return new TaskWorkflow(context.db, actorOf(context)).submitCompletion(input) as Promise<Task>;
+    return workflowFor(context, 'submitCompletion', input).submitCompletion(input) as Promise<Task>;
   }
 
   @Authorized(...MAY.decideOnTasks)
@@ -78,7 +78,7 @@ export class TaskResolver {
     @Arg('input', () => ConfirmCompletionInput) input: ConfirmCompletionInput,
     @Ctx() context: Context,
   ): Promise<Task> {
-    return new TaskWorkflow(context.db, actorOf(context)).confirmCompletion(input) as Promise<Task>;
+    return workflowFor(context, 'confirmCompletion', input).confirmCompletion(input) as Promise<Task>;
   }
 
   @Authorized(...MAY.decideOnTasks)
@@ -87,7 +87,7 @@ export class TaskResolver {
     @Arg('input', () => ReturnCompletionInput) input: ReturnCompletionInput,
     @Ctx() context: Context,
   ): Promise<Task> {
-    return new TaskWorkflow(context.db, actorOf(context)).returnCompletion(input) as Promise<Task>;
+    return workflowFor(context, 'returnCompletion', input).returnCompletion(input) as Promise<Task>;
   }
 
   @Authorized(...MAY.assignTasks)
@@ -96,10 +96,13 @@ export class TaskResolver {
     @Arg('input', () => WithdrawTaskInput) input: WithdrawTaskInput,
     @Ctx() context: Context,
   ): Promise<Task> {
-    return new TaskWorkflow(context.db, actorOf(context)).withdraw(input) as Promise<Task>;
+    return workflowFor(context, 'withdrawTask', input).withdraw(input) as Promise<Task>;
   }
 
-  @FieldResolver(() => Organisation, { description: 'The lead unit (đơn vị chủ trì).' })
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description: 'The lead unit (đơn vị chủ trì). Null only when the organisations service is unavailable.',
+  })
   leadOrganisation(@Root() task: Task): Organisation {
     return organisationReference(task.leadOrganisationId);
   }

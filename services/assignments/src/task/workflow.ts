@@ -9,6 +9,7 @@ import {
   type RequestUser,
   isUuid,
   type CalendarDate,
+  runIdempotently,
 } from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -19,6 +20,7 @@ import { searchTextOf } from './task-records';
 import type { TaskEventType } from './task-history';
 import { TaskRow } from './task.entity';
 import type {
+  TaskChangeInput,
   AssignTaskInput,
   ConfirmCompletionInput,
   DecideExtensionInput,
@@ -49,7 +51,14 @@ export class TaskWorkflow {
   constructor(
     private readonly db: DataSource,
     private readonly actor: Actor,
+    /** The mutation as sent, for its idempotency key and expected version. */
+    private readonly request: { operation: string; input: TaskChangeInput | AssignTaskInput },
   ) {}
+
+  /** One transaction for the whole step, run once per idempotency key. */
+  private transaction<T>(run: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return runIdempotently(this.db, 'assignments', { userId: this.actor.user.id, ...this.request }, run);
+  }
 
   async assign(input: AssignTaskInput): Promise<TaskRow> {
     const title = cleanText(input.title, { field: 'title', max: 500, singleLine: true });
@@ -104,11 +113,11 @@ export class TaskWorkflow {
       searchText: searchTextOf(title, documentNumber),
       version: 1,
     };
-    await this.db.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       await tx.getRepository(TaskRow).insert(task);
       await this.record(tx, task.id, 'ASSIGNED', input.assignedOn, { dueOn });
+      return task;
     });
-    return task;
   }
 
   reportProgress(input: ReportProgressInput): Promise<TaskRow> {
@@ -131,10 +140,9 @@ export class TaskWorkflow {
     });
   }
 
-  async requestExtension(input: RequestExtensionInput): Promise<ExtensionRow> {
+  requestExtension(input: RequestExtensionInput): Promise<ExtensionRow> {
     const reason = text(input.reason, 'reason');
-    let extension: ExtensionRow | undefined;
-    await this.change(input.taskId, 'EXTENSION_REQUESTED', input.requestedOn, 'requestedOn', async (task, tx) => {
+    return this.change(input.taskId, 'EXTENSION_REQUESTED', input.requestedOn, 'requestedOn', async (task, tx) => {
       this.requireLeadUnit(task);
       this.requireOpen(task, 'an extension request');
       if (task.originalDueOn === null) throw new ConflictError('A task with no deadline cannot be extended');
@@ -150,7 +158,7 @@ export class TaskWorkflow {
       if (await tx.getRepository(ExtensionRow).existsBy({ taskId: task.id, status: 'PENDING' })) {
         throw new ConflictError('An extension request of this task is already waiting for a decision');
       }
-      extension = {
+      const extension: ExtensionRow = {
         id: randomUUID(),
         taskId: task.id,
         requestedOn: input.requestedOn,
@@ -161,9 +169,8 @@ export class TaskWorkflow {
         decisionNote: null,
       };
       await tx.getRepository(ExtensionRow).insert(extension);
-      return { details: { extensionId: extension.id, proposedDueOn: input.proposedDueOn, reason } };
+      return { details: { extensionId: extension.id, proposedDueOn: input.proposedDueOn, reason }, result: extension };
     });
-    return extension!;
   }
 
   async decideExtension(input: DecideExtensionInput): Promise<ExtensionRow> {
@@ -172,9 +179,8 @@ export class TaskWorkflow {
       ? await this.db.getRepository(ExtensionRow).findOneBy({ id: input.extensionId })
       : null;
     if (!found) throw new NotFoundError(`No extension request has id ${input.extensionId}`);
-    let decided: ExtensionRow | undefined;
     const action = input.approve ? 'EXTENSION_APPROVED' : 'EXTENSION_REJECTED';
-    await this.change(found.taskId, action, input.decidedOn, 'decidedOn', async (task, tx) => {
+    return this.change(found.taskId, action, input.decidedOn, 'decidedOn', async (task, tx) => {
       // Locked with its task: two decisions on one request cannot both pass.
       const extension = await tx.getRepository(ExtensionRow).findOneByOrFail({ id: found.id });
       if (extension.status !== 'PENDING')
@@ -183,7 +189,7 @@ export class TaskWorkflow {
       if (input.decidedOn < extension.requestedOn) {
         throw new BadUserInputError('decidedOn must not be before the request', 'decidedOn');
       }
-      decided = {
+      const decided: ExtensionRow = {
         ...extension,
         status: input.approve ? 'APPROVED' : 'REJECTED',
         decidedOn: input.decidedOn,
@@ -199,9 +205,8 @@ export class TaskWorkflow {
         change.extensionDueOn = [...task.extensionDueOn, extension.proposedDueOn];
         change.dueOn = deadlineInForce(factsOf({ ...task, ...change }), this.actor.today);
       }
-      return { change, details: { extensionId: extension.id, note } };
+      return { change, details: { extensionId: extension.id, note }, result: decided };
     });
-    return decided!;
   }
 
   submitCompletion(input: SubmitCompletionInput): Promise<TaskRow> {
@@ -285,7 +290,7 @@ export class TaskWorkflow {
    * Locks the task, checks what every step checks (it exists, is not withdrawn, the date is
    * possible), runs the step, then writes the task's new version and the history row.
    */
-  private async change(
+  private async change<R = TaskRow>(
     taskId: string,
     action: TaskEventType,
     on: CalendarDate,
@@ -293,23 +298,38 @@ export class TaskWorkflow {
     step: (
       task: TaskRow,
       tx: EntityManager,
-    ) => Promise<{ change?: Partial<TaskRow>; details?: Record<string, unknown> }>,
-  ): Promise<TaskRow> {
+    ) => Promise<{ change?: Partial<TaskRow>; details?: Record<string, unknown>; result?: R }>,
+  ): Promise<R> {
     this.notInFuture(on, dateField);
-    return this.db.transaction(async (tx) => {
+    const expectedVersion = 'expectedVersion' in this.request.input ? this.request.input.expectedVersion : null;
+    return this.transaction(async (tx) => {
       const tasks = tx.getRepository(TaskRow);
       const task = isUuid(taskId)
         ? await tasks.createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :taskId', { taskId }).getOne()
         : null;
       if (!task) throw new NotFoundError(`No task has id ${taskId}`);
+      if (expectedVersion !== null && expectedVersion !== undefined && task.version !== expectedVersion) {
+        throw new ConflictError(
+          `The task has changed since version ${expectedVersion}: it is at version ${task.version}`,
+          {
+            currentVersion: task.version,
+          },
+        );
+      }
       if (task.status === 'WITHDRAWN') throw new ConflictError('A withdrawn task accepts no further change');
       if (on < task.assignedOn)
         throw new BadUserInputError(`${dateField} must not be before the assignment (${task.assignedOn})`, dateField);
-      const { change = {}, details = {} } = await step(task, tx);
-      const updated: TaskRow = { ...task, ...change, version: task.version + 1 };
-      await tasks.update({ id: task.id }, { ...change, version: updated.version });
+      const { change = {}, details = {}, result } = await step(task, tx);
+      // The version guard is in the SQL itself, not only in the lock above.
+      const written = await tasks
+        .createQueryBuilder()
+        .update(TaskRow)
+        .set({ ...change, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id: task.id, version: task.version })
+        .execute();
+      if (written.affected !== 1) throw new ConflictError('The task was changed by another request meanwhile');
       await this.record(tx, task.id, action, on, details);
-      return updated;
+      return (result ?? { ...task, ...change, version: task.version + 1 }) as R;
     });
   }
 

@@ -1,10 +1,10 @@
-import { DateScalar, type CalendarDate } from '@giaoviec/shared';
+import { DateScalar, IdempotentInput, type CalendarDate } from '@giaoviec/shared';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType('RecordInspectionInput', {
   description: 'An inspection to record, with the figures of the unit as they stand now.',
 })
-export class RecordInspectionInput {
+export class RecordInspectionInput extends IdempotentInput {
   @Field(() => ID, { description: 'The inspected unit.' }) organisationId: string;
   @Field({ description: 'The working group, 1 to 255 characters.' }) team: string;
   @Field(() => String, { nullable: true, description: 'Its leader.' }) teamLeader?: string | null;
@@ -21,7 +21,7 @@ export class RecordInspectionInput {
 }
 
 @InputType('RespondToRecommendationInput', { description: 'How the province handled a recommendation.' })
-export class RespondToRecommendationInput {
+export class RespondToRecommendationInput extends IdempotentInput {
   @Field(() => ID) recommendationId: string;
   @Field(() => DateScalar, { description: 'When; not before the inspection, not in the future.' })
   respondedOn: CalendarDate;

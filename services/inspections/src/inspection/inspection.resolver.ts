@@ -23,11 +23,12 @@ import {
 
 type Context = RequestContext<InspectionLoaders>;
 
-const store = (context: Context) =>
+const store = (context: Context, mutation?: { operation: string; input: object }) =>
   new InspectionStore(context.db, {
     today: todayInVietnam(),
     requestId: context.requestId,
     userToken: context.userToken,
+    request: mutation && { userId: context.user!.id, ...mutation },
   });
 
 /** The row as the schema shows it. */
@@ -86,7 +87,7 @@ export class InspectionResolver {
     @Arg('input', () => RecordInspectionInput) input: RecordInspectionInput,
     @Ctx() context: Context,
   ): Promise<Inspection> {
-    return inspectionOf(await store(context).record(input));
+    return inspectionOf(await store(context, { operation: 'recordInspection', input }).record(input));
   }
 
   @Authorized(...MAY.respondToRecommendations)
@@ -95,7 +96,7 @@ export class InspectionResolver {
     @Arg('input', () => RespondToRecommendationInput) input: RespondToRecommendationInput,
     @Ctx() context: Context,
   ): Promise<Recommendation> {
-    return store(context).respond(input);
+    return store(context, { operation: 'respondToRecommendation', input }).respond(input);
   }
 
   @FieldResolver(() => Organisation, { description: 'The inspected unit.' })
@@ -134,7 +135,10 @@ export class ConclusionResolver {
 @Resolver(() => Organisation)
 export class OrganisationInspectionsResolver {
   @Authorized(...MAY.readInspections)
-  @FieldResolver(() => [Inspection], { description: 'The inspections of this unit, newest first.' })
+  @FieldResolver(() => [Inspection], {
+    nullable: true,
+    description: 'The inspections of this unit, newest first. Null when the inspections service is unavailable.',
+  })
   async inspections(@Root() unit: Organisation, @Ctx() context: Context): Promise<Inspection[]> {
     requireUnitAccess(context.user!, [unit.id], 'inspections');
     return (await context.loaders.inspectionsByOrganisation.load(unit.id)).map(inspectionOf);

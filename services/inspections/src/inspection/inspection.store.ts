@@ -12,15 +12,19 @@ import {
   parseCalendarDate,
   type CalendarDate,
   type Caller,
+  type MutationRequest,
+  runIdempotently,
 } from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ConclusionRow, InspectionRow, RecommendationRow, type RecordedFigures } from './inspection.entity';
 import type { InspectionFilter, RecordInspectionInput, RespondToRecommendationInput } from './inspection.inputs';
 import { checkInspectionDates, cleanTextList } from './rules';
 
 export interface Actor extends Caller {
   today: CalendarDate;
+  /** The mutation being served, for its idempotency key. */
+  request?: MutationRequest;
 }
 
 const FIGURES =
@@ -72,12 +76,11 @@ export class InspectionStore {
       recordedAt: new Date(),
       recordedFigures,
     };
-    await this.insert(
+    return this.insert(
       inspection,
       conclusions.map((text) => ({ id: randomUUID(), text })),
       recommendations.map((text) => ({ id: randomUUID(), text })),
     );
-    return inspection;
   }
 
   /** Writes an inspection and its texts in one transaction. */
@@ -85,8 +88,8 @@ export class InspectionStore {
     inspection: InspectionRow,
     conclusions: Array<{ id: string; text: string }>,
     recommendations: Array<{ id: string; text: string }>,
-  ): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  ): Promise<InspectionRow> {
+    return this.transaction(async (tx) => {
       await tx.getRepository(InspectionRow).insert(inspection);
       await tx
         .getRepository(ConclusionRow)
@@ -102,7 +105,15 @@ export class InspectionStore {
           })),
         );
       }
+      return inspection;
     });
+  }
+
+  /** One transaction per write, run once per idempotency key (a replay gets its instant back as a Date). */
+  private transaction<T extends object>(run: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return runIdempotently(this.db, 'inspections', this.actor.request ?? null, run, (stored) =>
+      'recordedAt' in stored ? { ...stored, recordedAt: new Date(stored.recordedAt as string) } : stored,
+    );
   }
 
   /** The unit's figures over a period, as of its end, from the assignments subgraph. */
@@ -122,7 +133,7 @@ export class InspectionStore {
     const response = cleanText(input.response, { field: 'response', max: 2000 });
     if (input.respondedOn > this.actor.today)
       throw new BadUserInputError('respondedOn must not be in the future', 'respondedOn');
-    return this.db.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       const recommendations = tx.getRepository(RecommendationRow);
       const recommendation = isUuid(input.recommendationId)
         ? await recommendations

@@ -1,8 +1,9 @@
+import { IdempotentInput } from '@giaoviec/shared';
 import { Field, ID, InputType } from 'type-graphql';
 import { OrganisationKind } from './organisation-kind';
 
 @InputType('CreateOrganisationInput', { description: 'A new unit.' })
-export class CreateOrganisationInput {
+export class CreateOrganisationInput extends IdempotentInput {
   @Field({
     description:
       'Short code, unique in the province: letters A-Z, digits, `.`, `_`, `-`; at most 32; stored upper case.',
@@ -20,7 +21,7 @@ export class CreateOrganisationInput {
 }
 
 @InputType('UpdateOrganisationInput', { description: 'Changes to a unit; fields left out stay as they are.' })
-export class UpdateOrganisationInput {
+export class UpdateOrganisationInput extends IdempotentInput {
   @Field(() => ID, { description: 'The unit to change.' })
   id: string;
 

@@ -42,7 +42,11 @@ export class OrganisationResolver {
     @Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput,
     @Ctx() context: Context,
   ): Promise<Organisation> {
-    return new OrganisationStore(context.db).create({
+    return new OrganisationStore(context.db, {
+      userId: context.user!.id,
+      operation: 'createOrganisation',
+      input,
+    }).create({
       code: cleanOrganisationCode(input.code),
       name: cleanOrganisationName(input.name),
       kind: input.kind,
@@ -59,7 +63,11 @@ export class OrganisationResolver {
     @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
     @Ctx() context: Context,
   ): Promise<Organisation> {
-    return new OrganisationStore(context.db).update(input.id, {
+    return new OrganisationStore(context.db, {
+      userId: context.user!.id,
+      operation: 'updateOrganisation',
+      input,
+    }).update(input.id, {
       ...(input.name !== undefined && input.name !== null ? { name: cleanOrganisationName(input.name) } : {}),
       ...(input.kind ? { kind: input.kind } : {}),
       ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),

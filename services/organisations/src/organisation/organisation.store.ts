@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, isUuid } from '@giaoviec/shared';
+import { BadUserInputError, ConflictError, isUuid, runIdempotently, type MutationRequest } from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { KIND_ORDER, type OrganisationKind } from './organisation-kind';
@@ -7,7 +7,15 @@ import { wouldCreateCycle } from './rules';
 
 /** The only place that reads and writes `organisations.organisation`. */
 export class OrganisationStore {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    /** The mutation being served, for its idempotency key. */
+    private readonly request: MutationRequest | null = null,
+  ) {}
+
+  private transaction<T>(run: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return runIdempotently(this.db, 'organisations', this.request, run);
+  }
 
   /** Units of the given kinds (all when none), the province first, then by code. */
   async list(kinds?: readonly OrganisationKind[] | null): Promise<OrganisationRow[]> {
@@ -22,7 +30,7 @@ export class OrganisationStore {
   }
 
   async create(unit: Omit<OrganisationRow, 'id'>): Promise<OrganisationRow> {
-    return this.db.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       if (unit.parentId) await this.requireParent(tx, unit.parentId);
       const row = tx.getRepository(OrganisationRow).create({ ...unit, id: randomUUID() });
       await this.write(() => tx.getRepository(OrganisationRow).insert(row), unit.code);
@@ -34,7 +42,7 @@ export class OrganisationStore {
     id: string,
     change: Partial<Pick<OrganisationRow, 'name' | 'kind' | 'parentId'>>,
   ): Promise<OrganisationRow> {
-    return this.db.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       // Two concurrent moves could each pass the cycle check: hierarchy changes go one at a time.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('organisations.hierarchy'))`);
       const repository = tx.getRepository(OrganisationRow);
