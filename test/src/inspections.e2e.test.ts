@@ -143,6 +143,33 @@ describe('recording an inspection', () => {
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'originConclusionId' });
   });
 
+  it('records how the province handled a recommendation, once per key', async () => {
+    const { inspection } = await client().data<any>(INSPECTION, { id: DEMO_INSPECTION.id });
+    const [recommendation] = inspection.recommendations;
+    const RESPOND = `mutation ($input: RespondToRecommendationInput!) { respondToRecommendation(input: $input) { id response respondedOn } }`;
+    const input = {
+      recommendationId: recommendation.id,
+      respondedOn: '2017-11-20',
+      response: 'Đã giao Sở Nội vụ nghiên cứu',
+      idempotencyKey: 'respond-1',
+    };
+    const { respondToRecommendation } = await client().data<any>(RESPOND, { input });
+    expect(respondToRecommendation).toEqual({
+      id: recommendation.id,
+      response: input.response,
+      respondedOn: '2017-11-20',
+    });
+    expect((await client().data<any>(RESPOND, { input })).respondToRecommendation).toEqual(respondToRecommendation);
+    const early = await client().request(RESPOND, {
+      input: { ...input, respondedOn: '2017-10-01', idempotencyKey: 'respond-2' },
+    });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'respondedOn' });
+    const unit = stack.as({ roles: ['UNIT'], org: construction });
+    expect(
+      (await unit.request(RESPOND, { input: { ...input, idempotencyKey: 'respond-3' } })).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+  });
+
   it.each([
     ['a period ending before it starts', { periodFrom: '2017-12-15', periodTo: '2017-01-01' }, 'periodTo'],
     ['an inspection before its period ends', { inspectedOn: '2017-12-01' }, 'inspectedOn'],

@@ -16,6 +16,8 @@ export interface EmbeddedPostgresOptions {
   log: Logger;
   /** Delete the data folder on stop (throw-away test clusters). */
   persistent?: boolean;
+  /** A fixed port (to restart a cluster where its clients expect it); a free one when absent. */
+  port?: number;
 }
 
 // Local development only: the cluster listens on 127.0.0.1 alone, on a port picked at start.
@@ -102,7 +104,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
   if (asRoot) letPostgresUserThrough([binaryFolder(), dataDir], log);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const lines: string[] = [];
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -25,9 +25,11 @@ export interface TestStack {
  * data when asked) and the gateway over the committed supergraph.
  */
 export async function startTestStack(
-  options: { demoData?: boolean; subgraphTimeoutMs?: number } = {},
+  options: { demoData?: boolean; subgraphTimeoutMs?: number; databaseUrl?: string } = {},
 ): Promise<TestStack> {
-  const database = await createTestDatabase();
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const log = createLogger('test');
   log.level = process.env.LOG_LEVEL ?? 'silent';
   const common = { databaseUrl: database.url, port: 0, demoData: options.demoData ?? false, log };

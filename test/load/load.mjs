@@ -1,0 +1,135 @@
+// `npm run load`: a bounded load test of the running platform on loopback. Starts the stack (npm
+// start's runner, embedded PostgreSQL in a throw-away folder, demo data), mixes the leadership
+// query, task lists and mutations over autocannon, prints throughput, latency percentiles and
+// errors, then checks that every acknowledged write is in the database exactly once.
+// LOAD_SECONDS (default 15) and LOAD_CONNECTIONS (default 8) bound it.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SignJWT } from 'jose';
+import gateway from '@giaoviec/gateway';
+import shared from '@giaoviec/shared';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const seconds = Number(process.env.LOAD_SECONDS ?? 15);
+const connections = Number(process.env.LOAD_CONNECTIONS ?? 8);
+const run = randomUUID().slice(0, 8);
+
+const folder = mkdtempSync(join(tmpdir(), 'giaoviec-load-'));
+chmodSync(folder, 0o755);
+const ports = await Promise.all([0, 1, 2, 3].map(() => shared.freePort()));
+const { DATABASE_URL: _ignored, ...env } = process.env;
+const stack = spawn(process.execPath, [join(root, 'gateway/dist/stack/start.js')], {
+  env: {
+    ...env,
+    GIAOVIEC_DATA_DIR: folder,
+    PORT: String(ports[0]),
+    ORGANISATIONS_PORT: String(ports[1]),
+    ASSIGNMENTS_PORT: String(ports[2]),
+    INSPECTIONS_PORT: String(ports[3]),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const url = `http://localhost:${ports[0]}/graphql`;
+await new Promise((ready, fail) => {
+  let output = '';
+  stack.stdout.on('data', (chunk) => {
+    output += chunk;
+    if (output.includes('Giao Việc is ready')) ready();
+  });
+  stack.once('exit', (code) => fail(new Error(`the stack exited with ${code}`)));
+});
+
+const sign = (sub, roles, org) =>
+  new SignJWT({ roles, org })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(gateway.DEVELOPMENT_JWT_SECRET));
+const office = await sign('load-office', ['OFFICE', 'LEADER']);
+const sxd = shared.demoUnitId('SXD');
+const headers = { 'content-type': 'application/json', authorization: `Bearer ${office}` };
+
+const LEADERSHIP = `query { organisations(kinds: [DEPARTMENT, DISTRICT]) { code compliance(from: "2017-01-01", to: "2017-10-15", asOf: "2017-10-15") { assigned completedOnTime completedLate inProgressWithinDeadline inProgressOverdue } } }`;
+const OVERDUE = `query { tasks(filter: { leadOrganisationId: "${sxd}", asOf: "2017-10-15", compliance: [IN_PROGRESS_OVERDUE] }, first: 50) { totalCount edges { node { id title dueOn } } } }`;
+const ASSIGN = `mutation ($input: AssignTaskInput!) { assignTask(input: $input) { id } }`;
+
+const acknowledged = new Set();
+const graphqlErrors = [];
+let sent = 0;
+const check = (status, body) => {
+  const parsed = JSON.parse(body);
+  if (status !== 200 || parsed.errors) graphqlErrors.push(parsed.errors ?? status);
+  return parsed;
+};
+const result = await autocannon({
+  url,
+  connections,
+  duration: seconds,
+  requests: [
+    { method: 'POST', headers, body: JSON.stringify({ query: LEADERSHIP }), onResponse: check },
+    { method: 'POST', headers, body: JSON.stringify({ query: OVERDUE }), onResponse: check },
+    {
+      method: 'POST',
+      headers,
+      setupRequest: (request) => {
+        const n = sent++;
+        // Every write is sent twice with the same key, as a client retrying after a timeout would.
+        const input = {
+          title: `Tải ${run} ${Math.floor(n / 2)}`,
+          assignedOn: '2017-11-01',
+          leadOrganisationId: sxd,
+          idempotencyKey: `load-${run}-${Math.floor(n / 2)}`,
+        };
+        return { ...request, body: JSON.stringify({ query: ASSIGN, variables: { input } }) };
+      },
+      onResponse: (status, body) => {
+        const parsed = check(status, body);
+        if (parsed.data?.assignTask) acknowledged.add(parsed.data.assignTask.id);
+      },
+    },
+  ],
+});
+
+// Every acknowledged write exactly once: the tasks of this run, counted through the API.
+const verify = await fetch(url, {
+  method: 'POST',
+  headers,
+  body: JSON.stringify({
+    query: `query ($s: String) { tasks(filter: { search: $s }, first: 1) { totalCount } }`,
+    variables: { s: `Tải ${run}` },
+  }),
+});
+const stored = (await verify.json()).data.tasks.totalCount;
+
+stack.kill('SIGTERM');
+await new Promise((done) => stack.once('exit', done));
+rmSync(folder, { recursive: true, force: true });
+
+const row = (name, value) => console.log(`${name.padEnd(34)} ${value}`);
+console.log(
+  `\nLoad test: ${seconds} s, ${connections} connections, leadership query + overdue list + assignTask (retried by key)`,
+);
+row('requests', result.requests.total);
+row('throughput (requests/s)', result.requests.average);
+row('latency p50 / p97.5 / p99 (ms)', `${result.latency.p50} / ${result.latency.p97_5} / ${result.latency.p99}`);
+row('latency max (ms)', result.latency.max);
+row('HTTP errors / timeouts / non-2xx', `${result.errors} / ${result.timeouts} / ${result.non2xx}`);
+row('GraphQL errors', graphqlErrors.length);
+row('writes acknowledged (distinct)', acknowledged.size);
+row('writes stored', stored);
+const ok =
+  result.errors === 0 &&
+  result.timeouts === 0 &&
+  result.non2xx === 0 &&
+  graphqlErrors.length === 0 &&
+  stored === acknowledged.size;
+console.log(ok ? '\nOK: no errors, every acknowledged write stored exactly once' : '\nFAILED');
+if (graphqlErrors.length) console.log(JSON.stringify(graphqlErrors.slice(0, 3)));
+process.exit(ok ? 0 : 1);
