@@ -7,6 +7,7 @@ import { ExtensionResolver } from './extension/extension.resolver';
 import { Conclusion, Inspection } from './inspection/inspection.type';
 import { CreateTasks1764300000000 } from './migrations/1764300000000-CreateTasks';
 import { CreateIdempotencyKeys1764500000000 } from './migrations/1764500000000-CreateIdempotencyKeys';
+import { InlineDeadlineShortcut1764600000000 } from './migrations/1764600000000-InlineDeadlineShortcut';
 import {
   ConclusionFollowUpResolver,
   InspectionComplianceResolver,
@@ -45,7 +46,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
   database: {
     schema: 'assignments',
     entities: [TaskRow, ExtensionRow, CompletionReportRow, ProgressReportRow, TaskHistoryRow],
-    migrations: [CreateTasks1764300000000, CreateIdempotencyKeys1764500000000],
+    migrations: [CreateTasks1764300000000, CreateIdempotencyKeys1764500000000, InlineDeadlineShortcut1764600000000],
   },
   createLoaders: createAssignmentLoaders,
   loadDemoData: loadDemoTasks,
@@ -57,3 +58,5 @@ export { type TaskRecord, insertTaskRecords } from './task/task-records';
 export type { TaskEvent } from './task/task-history';
 export { complianceBucket, complianceFigures, taskFacts } from './compliance/rules';
 export { complianceFiguresByGroup } from './compliance/figures.sql';
+export { complianceFiguresStatement } from './compliance/figures.sql';
+export { generateProvinceYearByUnit } from './demo/generator';

@@ -37,19 +37,16 @@ interface CountsRow {
   without_deadline: string;
 }
 
-/** One SQL statement, whatever the number of units or groups. */
-export async function complianceFiguresByGroup(
-  db: DataSource,
-  query: FiguresQuery,
-): Promise<Map<string, DatedFigures>> {
+/** The aggregation as one SQL statement and its parameters (also run bare by the benchmark). */
+export function complianceFiguresStatement(query: FiguresQuery): { sql: string; parameters: unknown[] } {
   const parameters: unknown[] = [query.from, query.to, query.asOf];
   let unitFilter = '';
   if (query.unitIds) {
     parameters.push(query.unitIds);
     unitFilter = `AND lead_organisation_id = ANY($4::uuid[])`;
   }
-  const rows: CountsRow[] = await db.query(
-    `SELECT group_key,
+  return {
+    sql: `SELECT group_key,
             count(*) FILTER (WHERE bucket = 'COMPLETED_ON_TIME') AS on_time,
             count(*) FILTER (WHERE bucket = 'COMPLETED_LATE') AS late,
             count(*) FILTER (WHERE bucket = 'IN_PROGRESS_WITHIN_DEADLINE') AS within,
@@ -59,12 +56,22 @@ export async function complianceFiguresByGroup(
                     assignments.compliance_bucket(assigned_on, original_due_on, extension_decided_on, extension_due_on,
                                                   completed_on, withdrawn_on, $3::date) AS bucket
                FROM assignments.task
-              WHERE assigned_on BETWEEN $1::date AND $2::date ${unitFilter}) AS counted
-      WHERE bucket IS NOT NULL
+              WHERE assigned_on BETWEEN $1::date AND $2::date ${unitFilter}
+                -- the tasks that count as of the date: then every bucket is computed once, not twice
+                AND assigned_on <= $3::date AND (withdrawn_on IS NULL OR withdrawn_on > $3::date)) AS counted
       GROUP BY group_key
       ORDER BY group_key`,
     parameters,
-  );
+  };
+}
+
+/** One SQL statement, whatever the number of units or groups. */
+export async function complianceFiguresByGroup(
+  db: DataSource,
+  query: FiguresQuery,
+): Promise<Map<string, DatedFigures>> {
+  const { sql, parameters } = complianceFiguresStatement(query);
+  const rows: CountsRow[] = await db.query(sql, parameters);
   const period = { from: query.from, to: query.to, asOf: query.asOf };
   return new Map(
     rows.map((row) => {
