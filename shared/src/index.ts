@@ -29,3 +29,4 @@ export * from './auth/roles';
 export * from './http/json-errors';
 export * from './idempotency';
 export * from './graphql/idempotent-input';
+export * from './testing/refusal';

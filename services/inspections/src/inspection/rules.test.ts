@@ -1,18 +1,8 @@
-import type { CalendarDate } from '@giaoviec/shared';
-import { GraphQLError } from 'graphql';
+import { refusal, type CalendarDate } from '@giaoviec/shared';
 import { checkInspectionDates, cleanTextList } from './rules';
 
 const d = (text: string) => text as CalendarDate;
 const today = d('2017-12-31');
-
-function refusal(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof GraphQLError ? [error.extensions.code, error.extensions.field] : error;
-  }
-  return 'accepted';
-}
 
 describe('inspection rules', () => {
   it('accepts an inspection after its period, on its last day too', () => {

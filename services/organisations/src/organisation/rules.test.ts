@@ -1,14 +1,5 @@
-import { GraphQLError } from 'graphql';
+import { refusal } from '@giaoviec/shared';
 import { cleanOrganisationCode, cleanOrganisationName, wouldCreateCycle } from './rules';
-
-function refusal(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof GraphQLError ? [error.extensions.code, error.extensions.field] : error;
-  }
-  return 'accepted';
-}
 
 describe('organisation rules', () => {
   it('stores codes upper case and trimmed', () => {
