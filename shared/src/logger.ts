@@ -1,13 +1,17 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Structured JSON logs, one logger per service; `LOG_LEVEL` sets the level (default info). */
-export function createLogger(service: string): Logger {
-  return pino({
+/**
+ * Structured JSON logs, one logger per service; `LOG_LEVEL` sets the level (default info).
+ * `destination` (default standard output) lets tests read what was logged.
+ */
+export function createLogger(service: string, destination?: DestinationStream): Logger {
+  const options = {
     name: service,
     level: process.env.LOG_LEVEL ?? 'info',
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -1,7 +1,17 @@
-import { DEMO_INSPECTION, USER_TOKEN_HEADER, demoUnitId, signUserToken, type RequestUser } from '@giaoviec/shared';
-import { SignJWT } from 'jose';
+import {
+  DEMO_INSPECTION,
+  USER_TOKEN_HEADER,
+  createLogger,
+  demoUnitId,
+  signUserToken,
+  type RequestUser,
+} from '@giaoviec/shared';
+import { SignJWT, exportJWK, type KeyLike } from 'jose';
+import { limitsFromEnvironment, startGateway, SUPERGRAPH_PATH } from '@giaoviec/gateway';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { generateKeyPairSync } from 'node:crypto';
-import { type GraphQLClient, contractOperation } from './harness/graphql-client';
+import { GraphQLClient, contractOperation } from './harness/graphql-client';
 import { startTestStack, type TestStack } from './harness/stack';
 import { TEST_JWT_SECRET, testToken } from './harness/tokens';
 
@@ -390,5 +400,84 @@ describe('input hygiene', () => {
     });
     const { organisations } = await stack.gateway.client.data<any>(ORGANISATIONS, { kinds: ['OTHER'] });
     expect(organisations.find((unit: any) => unit.code === code).name).toBe('Phòng Đô thị'.normalize('NFC'));
+  });
+});
+
+describe('identity providers: RS256 and ES256 by public key or JWKS', () => {
+  const startGatewayWith = async (authentication: Record<string, string>) => {
+    const log = createLogger('test');
+    log.level = 'silent';
+    return startGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: {
+        organisations: stack.services.organisations.url,
+        assignments: stack.services.assignments.url,
+        inspections: stack.services.inspections.url,
+      },
+      port: 0,
+      log,
+      authentication,
+      limits: limitsFromEnvironment({}),
+    });
+  };
+  const sign = (key: KeyLike, alg: string, claims: Record<string, unknown> = {}) =>
+    new SignJWT({ roles: ['READER'], ...claims })
+      .setProtectedHeader({ alg, kid: 'k1' })
+      .setSubject('idp-user')
+      .setExpirationTime('5m')
+      .sign(key);
+  const askWith = async (url: string, token: string) =>
+    (await new GraphQLClient(url, token).request(ORGANISATIONS)).errors?.[0]?.extensions?.code ?? 'ok';
+
+  it('accepts RS256 and ES256 tokens of the configured public key, and nothing else', async () => {
+    for (const [type, alg] of [
+      ['rsa', 'RS256'],
+      ['ec', 'ES256'],
+    ] as const) {
+      const pair =
+        type === 'rsa'
+          ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+          : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+      const other =
+        type === 'rsa'
+          ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+          : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+      const gateway = await startGatewayWith({
+        publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      });
+      try {
+        expect([alg, await askWith(gateway.url, await sign(pair.privateKey, alg))]).toEqual([alg, 'ok']);
+        expect(await askWith(gateway.url, await sign(other.privateKey, alg))).toBe('UNAUTHENTICATED');
+        expect(await askWith(gateway.url, await testToken({ roles: ['READER'] }))).toBe('UNAUTHENTICATED');
+      } finally {
+        await gateway.stop();
+      }
+    }
+  });
+
+  it('verifies against the keys a JWKS URL publishes, with issuer and audience checked', async () => {
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const keys = createHttpServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((listening) => keys.listen(0, '127.0.0.1', listening));
+    const jwksUrl = `http://127.0.0.1:${(keys.address() as { port: number }).port}/jwks.json`;
+    const gateway = await startGatewayWith({ jwksUrl, issuer: 'https://idp.example.vn', audience: 'giaoviec' });
+    try {
+      const good = await new SignJWT({ roles: ['READER'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('idp-user')
+        .setIssuer('https://idp.example.vn')
+        .setAudience('giaoviec')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      expect(await askWith(gateway.url, good)).toBe('ok');
+      expect(await askWith(gateway.url, await sign(privateKey, 'RS256'))).toBe('UNAUTHENTICATED');
+    } finally {
+      await gateway.stop();
+      keys.close();
+    }
   });
 });

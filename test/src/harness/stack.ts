@@ -25,13 +25,22 @@ export interface TestStack {
  * data when asked) and the gateway over the committed supergraph.
  */
 export async function startTestStack(
-  options: { demoData?: boolean; subgraphTimeoutMs?: number; databaseUrl?: string } = {},
+  options: {
+    demoData?: boolean;
+    subgraphTimeoutMs?: number;
+    databaseUrl?: string;
+    /** Every log line of the stack, parsed, when given (the level is then info). */
+    logLines?: Array<Record<string, unknown>>;
+  } = {},
 ): Promise<TestStack> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => undefined }
     : await createTestDatabase();
-  const log = createLogger('test');
-  log.level = process.env.LOG_LEVEL ?? 'silent';
+  const lines = options.logLines;
+  const log = lines
+    ? createLogger('test', { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) })
+    : createLogger('test');
+  log.level = lines ? 'info' : (process.env.LOG_LEVEL ?? 'silent');
   const common = { databaseUrl: database.url, port: 0, demoData: options.demoData ?? false, log };
   const started: Array<{ stop(): Promise<void> }> = [];
   try {
