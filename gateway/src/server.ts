@@ -9,6 +9,7 @@ import {
   REQUEST_ID_HEADER,
   addHealthRoutes,
   auditPlugin,
+  ServiceMetrics,
   USER_TOKEN_HEADER,
   jsonErrors,
   signUserToken,
@@ -64,6 +65,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const { log } = options;
   // @apollo/gateway reports anonymous usage and probes cloud metadata hosts unless told not to.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const metrics = new ServiceMetrics('gateway');
   // The subgraph endpoints in use, for /ready: the supergraph's URLs unless overridden.
   const endpoints = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -73,7 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       endpoints.set(name, endpoint);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url: endpoint,
-        fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000, log),
+        fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000, log, metrics),
         async willSendRequest({ request, context }) {
           // The gateway forwards no client header by itself: the subgraphs get the request id, and
           // the verified user as a short-lived token they check.
@@ -113,11 +115,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       auditPlugin(),
+      metrics.plugin(),
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
     ],
   });
   await apollo.start();
 
+  metrics.route(app);
   addHealthRoutes(
     app,
     async () => {

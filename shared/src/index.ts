@@ -30,3 +30,4 @@ export * from './http/json-errors';
 export * from './idempotency';
 export * from './graphql/idempotent-input';
 export * from './testing/refusal';
+export * from './http/metrics';

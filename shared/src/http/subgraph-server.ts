@@ -12,6 +12,7 @@ import { USER_TOKEN_HEADER, verifyUserToken } from '../auth/internal-token';
 import { requestIdFrom, type RequestContext } from '../context';
 import { auditPlugin, maskError } from './error-masking';
 import { jsonErrors } from './json-errors';
+import { ServiceMetrics } from './metrics';
 
 export interface RunningServer {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
@@ -70,6 +71,8 @@ export async function startSubgraphServer<Loaders>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const metrics = new ServiceMetrics(options.name);
+  metrics.observePool(options.db);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: options.schema,
     formatError: maskError,
@@ -81,11 +84,13 @@ export async function startSubgraphServer<Loaders>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       auditPlugin(),
+      metrics.plugin(),
     ],
   });
   await apollo.start();
 
   addHealthRoutes(app, options.checkReady, log);
+  metrics.route(app);
   // Counted so that tests can prove a refused request never reached this subgraph.
   let graphqlRequests = 0;
   app.use('/graphql', (_req, _res, next) => {
