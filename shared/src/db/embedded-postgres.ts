@@ -1,5 +1,5 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, parse, resolve } from 'node:path';
 import type { Logger } from 'pino';
@@ -130,7 +130,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // A failed start rejects with undefined: the server's own output says why.
     throw new Error(`embedded PostgreSQL did not start in ${dataDir}: ${String(error ?? '')}\n${lines.join('\n')}`);
   }
-  accessSync(dataDir, constants.F_OK);
   const server = (cluster as unknown as { process?: ChildProcess }).process;
   const running = () => server !== undefined && server.exitCode === null && server.signalCode === null;
   // Should this process exit without stopping the cluster, a fast shutdown rather than an orphan.
