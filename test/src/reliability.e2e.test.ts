@@ -1,12 +1,10 @@
 import { startInspectionsService } from '@giaoviec/inspections';
-import { limitsFromEnvironment, startGateway, SUPERGRAPH_PATH } from '@giaoviec/gateway';
 import { DEMO_INSPECTION, createLogger, demoUnitId, type RunningServer } from '@giaoviec/shared';
 import { startAssignmentsService } from '@giaoviec/assignments';
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { GraphQLClient, contractOperation } from './harness/graphql-client';
 import { startTestStack, type TestStack } from './harness/stack';
-import { TEST_JWT_SECRET, testToken } from './harness/tokens';
+import { testToken } from './harness/tokens';
 
 const ASSIGN = contractOperation('tasks.graphql', 'AssignTask');
 const PROGRESS = contractOperation('tasks.graphql', 'ReportProgress');
@@ -78,21 +76,10 @@ describe('a subgraph that stops or hangs', () => {
     const hanging: Server = createServer(() => undefined);
     await new Promise<void>((listening) => hanging.listen(0, '127.0.0.1', listening));
     const hangingPort = (hanging.address() as { port: number }).port;
-    const log = createLogger('test');
-    log.level = 'silent';
     let gateway: RunningServer | undefined;
     try {
-      gateway = await startGateway({
-        supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-        subgraphUrls: {
-          organisations: stack.services.organisations.url,
-          assignments: stack.services.assignments.url,
-          inspections: `http://127.0.0.1:${hangingPort}/graphql`,
-        },
-        port: 0,
-        log,
-        authentication: { secret: TEST_JWT_SECRET },
-        limits: limitsFromEnvironment({}),
+      gateway = await stack.anotherGateway({
+        subgraphUrls: { inspections: `http://127.0.0.1:${hangingPort}/graphql` },
         subgraphTimeoutMs: 500,
       });
       const client = new GraphQLClient(gateway.url, testToken({ roles: ['LEADER'] }));

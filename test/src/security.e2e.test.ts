@@ -1,14 +1,5 @@
-import {
-  DEMO_INSPECTION,
-  USER_TOKEN_HEADER,
-  createLogger,
-  demoUnitId,
-  signUserToken,
-  type RequestUser,
-} from '@giaoviec/shared';
+import { DEMO_INSPECTION, USER_TOKEN_HEADER, demoUnitId, signUserToken, type RequestUser } from '@giaoviec/shared';
 import { SignJWT, exportJWK, type KeyLike } from 'jose';
-import { limitsFromEnvironment, startGateway, SUPERGRAPH_PATH } from '@giaoviec/gateway';
-import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { generateKeyPairSync } from 'node:crypto';
 import { GraphQLClient, contractOperation } from './harness/graphql-client';
@@ -404,22 +395,7 @@ describe('input hygiene', () => {
 });
 
 describe('identity providers: RS256 and ES256 by public key or JWKS', () => {
-  const startGatewayWith = async (authentication: Record<string, string>) => {
-    const log = createLogger('test');
-    log.level = 'silent';
-    return startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-      subgraphUrls: {
-        organisations: stack.services.organisations.url,
-        assignments: stack.services.assignments.url,
-        inspections: stack.services.inspections.url,
-      },
-      port: 0,
-      log,
-      authentication,
-      limits: limitsFromEnvironment({}),
-    });
-  };
+  const startGatewayWith = (authentication: Record<string, string>) => stack.anotherGateway({ authentication });
   const sign = (key: KeyLike, alg: string, claims: Record<string, unknown> = {}) =>
     new SignJWT({ roles: ['READER'], ...claims })
       .setProtectedHeader({ alg, kid: 'k1' })

@@ -1,4 +1,4 @@
-import { limitsFromEnvironment, startGateway, SUPERGRAPH_PATH } from '@giaoviec/gateway';
+import { limitsFromEnvironment, startGateway, SUPERGRAPH_PATH, type GatewayOptions } from '@giaoviec/gateway';
 import { startAssignmentsService } from '@giaoviec/assignments';
 import { startInspectionsService } from '@giaoviec/inspections';
 import { startOrganisationsService } from '@giaoviec/organisations';
@@ -13,6 +13,8 @@ export interface TestStack {
   gateway: RunningServer & { client: GraphQLClient };
   /** A client acting as any user (a unit user: `{ roles: ['UNIT'], org }`). */
   as(claims: TestClaims): GraphQLClient;
+  /** One more gateway over these subgraphs, with other settings (the caller stops it). */
+  anotherGateway(overrides: Partial<GatewayOptions>): Promise<RunningServer>;
   /** Replace an entry after restarting that service, so that `stop` stops the running one. */
   services: { organisations: StartedService; assignments: StartedService; inspections: StartedService };
   /** The database the services of this stack use. */
@@ -54,15 +56,24 @@ export async function startTestStack(
     const inspections = await startInspectionsService(common);
     started.push(inspections);
     process.env.INSPECTIONS_URL = inspections.url;
-    const gateway = await startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-      subgraphUrls: { organisations: organisations.url, assignments: assignments.url, inspections: inspections.url },
-      port: 0,
-      log,
-      authentication: { secret: TEST_JWT_SECRET },
-      limits: limitsFromEnvironment({}),
-      subgraphTimeoutMs: options.subgraphTimeoutMs,
-    });
+    // A gateway over the stack's current subgraphs, with the test's settings unless overridden.
+    const gatewayOver = (services: TestStack['services'], overrides: Partial<GatewayOptions> = {}) =>
+      startGateway({
+        supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+        port: 0,
+        log,
+        authentication: { secret: TEST_JWT_SECRET },
+        limits: limitsFromEnvironment({}),
+        subgraphTimeoutMs: options.subgraphTimeoutMs,
+        ...overrides,
+        subgraphUrls: {
+          organisations: services.organisations.url,
+          assignments: services.assignments.url,
+          inspections: services.inspections.url,
+          ...overrides.subgraphUrls,
+        },
+      });
+    const gateway = await gatewayOver({ organisations, assignments, inspections });
     started.push(gateway);
     const as = (claims: TestClaims) => new GraphQLClient(gateway.url, testToken(claims));
     const stack: TestStack = {
@@ -71,6 +82,7 @@ export async function startTestStack(
         client: as({ sub: 'office-1', name: 'Chuyên viên Văn phòng', roles: ['OFFICE', 'INSPECTOR', 'LEADER'] }),
       },
       as,
+      anotherGateway: (overrides) => gatewayOver(stack.services, overrides),
       services: { organisations, assignments, inspections },
       databaseUrl: database.url,
       // The services a test restarted are in `services` now: stop those (stopping twice is harmless).
