@@ -10,6 +10,7 @@ const workspaceSources = {
   '^@giaoviec/assignments$': path.join(root, 'services/assignments/src/server.ts'),
   '^@giaoviec/inspections$': path.join(root, 'services/inspections/src/server.ts'),
   '^@giaoviec/gateway$': path.join(root, 'gateway/src/server.ts'),
+  '^@giaoviec/cli$': path.join(root, 'cli/src/index.ts'),
 };
 
 module.exports = (packageDir, overrides = {}) => ({

@@ -1,0 +1,26 @@
+/** Import and export through the GraphQL API, for other agencies' spreadsheets. */
+export { ApiClient, ApiError, connectionFromEnvironment, DEFAULT_URL, type Connection } from './api';
+export { IMPORT_COLUMNS, type ImportColumn, type ImportField } from './columns';
+export { excelSerialToDate, parseCalendarDate, todayInVietnam, type CalendarDate } from './dates';
+export {
+  exportFigures,
+  exportTasks,
+  TASK_COLUMNS,
+  type ExportedTask,
+  type FiguresOptions,
+  type TaskListFilter,
+  type TasksOptions,
+  type UnitFigures,
+} from './export';
+export { importTasks, type ImportOptions, type ImportResult } from './import-tasks';
+export {
+  idempotencyKeyFor,
+  parseAssigner,
+  planImport,
+  type AssignTaskInput,
+  type ImportPlan,
+  type RowError,
+  type RowErrorCode,
+} from './import-plan';
+export { LEADERSHIP_COMPLIANCE } from './operations';
+export { readSheet, writeTable, type CellValue, type SheetRow } from './spreadsheet';
