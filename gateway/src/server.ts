@@ -25,6 +25,7 @@ import { GraphQLScalarType } from 'graphql';
 import { createServer } from 'node:http';
 
 import { createAuthenticator, type AuthenticationOptions } from './auth/authenticate';
+import { dashboardRouter } from './dashboard/router';
 import { armor, type Limits } from './limits';
 import { subgraphFetcher } from './subgraph-fetcher';
 
@@ -134,6 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     },
     log,
   );
+  app.use('/dashboard', dashboardRouter(log));
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),

@@ -1,0 +1,486 @@
+// The reference leadership dashboard: a period and an as-of date, every department and district
+// with its figures, two charts, and a unit's overdue tasks and inspections. Only contract queries
+// (api.js), only this origin; dates are calendar dates in Asia/Ho_Chi_Minh (dates.js).
+import { contractQueries, query, RequestFailed } from './api.js';
+import { BUCKETS, stackedBars, TREND_SERIES, trendLines } from './charts.js';
+import { daysBetween, formatDate, formatMonth, isCalendarDate, monthsOf, todayInVietnam } from './dates.js';
+
+const TOKEN_KEY = 'giaoviec.dashboard.token';
+/** The trend asks one ProvinceCompliance per month: bounded, to stay polite to the API. */
+const MAX_TREND_MONTHS = 36;
+const OVERDUE_PAGE = 20;
+
+const KIND_LABELS = { DEPARTMENT: 'Sở, ban, ngành', DISTRICT: 'Huyện, thành phố' };
+const number = new Intl.NumberFormat('vi-VN');
+const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
+const collator = new Intl.Collator('vi');
+
+/** The table's columns: how to read, show and sort each. */
+const COLUMNS = [
+  { key: 'name', label: 'Đơn vị', value: (unit) => unit.name, text: true },
+  { key: 'kind', label: 'Loại', value: (unit) => KIND_LABELS[unit.kind] ?? unit.kind, text: true },
+  { key: 'assigned', label: 'Được giao', figure: true },
+  ...BUCKETS.map(({ key, label, className }) => ({ key, label, figure: true, className })),
+  { key: 'completionRate', label: 'Tỷ lệ hoàn thành', rate: true },
+  { key: 'onTimeRate', label: 'Tỷ lệ đúng hạn', rate: true },
+];
+for (const column of COLUMNS) column.value ??= (unit) => unit.compliance?.[column.key] ?? null;
+
+const $ = (selector) => document.querySelector(selector);
+
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === undefined || value === null) continue;
+    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  element.append(...children.flat().filter((child) => child !== null && child !== undefined));
+  return element;
+}
+
+const state = {
+  token: '',
+  period: null,
+  units: [],
+  sort: { key: 'name', direction: 'ascending' },
+  selected: null,
+  /** Each load has a number; answers of an older load are dropped. */
+  generation: 0,
+};
+
+// ---------------------------------------------------------------- errors and status
+
+function showErrors(errors, context) {
+  const box = $('#errors');
+  box.hidden = false;
+  box.append(
+    ...errors.map((error) => {
+      const code = error.extensions?.code ?? 'UNKNOWN';
+      const requestId = error.extensions?.requestId;
+      return h(
+        'p',
+        { class: 'error', 'data-code': code },
+        h('strong', {}, context ? `${context}: ` : ''),
+        error.message,
+        ' ',
+        h('code', {}, code),
+        requestId ? h('span', { class: 'request-id' }, ` · mã yêu cầu ${requestId}`) : null,
+      );
+    }),
+  );
+}
+
+function clearErrors() {
+  $('#errors').replaceChildren();
+  $('#errors').hidden = true;
+}
+
+function failure(error) {
+  return error instanceof RequestFailed
+    ? error.errors
+    : [{ message: error.message, extensions: { code: 'CLIENT_ERROR' } }];
+}
+
+function setStatus(text, busy = false) {
+  $('#status').textContent = text;
+  $('#main').setAttribute('aria-busy', String(busy));
+}
+
+// ---------------------------------------------------------------- token
+
+function readToken() {
+  // `#token=...` (development convenience): kept for the session, then removed from the address bar.
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  state.token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  $('#token').value = state.token;
+  $('#token-state').textContent = state.token ? 'Đã có mã truy cập' : 'Chưa có mã truy cập';
+}
+
+// ---------------------------------------------------------------- loading
+
+function readPeriod() {
+  const period = {
+    from: $('#from').value,
+    to: $('#to').value,
+    asOf: $('#as-of').value,
+    kinds: $('#kinds').value.split(','),
+  };
+  if (![period.from, period.to, period.asOf].every(isCalendarDate))
+    throw new Error('Hãy chọn đủ ngày bắt đầu, ngày kết thúc và ngày tính đến.');
+  if (period.from > period.to) throw new Error('Ngày bắt đầu kỳ báo cáo phải trước hoặc bằng ngày kết thúc.');
+  return period;
+}
+
+async function load() {
+  clearErrors();
+  let period;
+  try {
+    period = readPeriod();
+  } catch (error) {
+    showErrors([{ message: error.message, extensions: { code: 'BAD_PERIOD' } }]);
+    return;
+  }
+  if (!state.token) {
+    showErrors([{ message: 'Hãy nhập mã truy cập (token) trước.', extensions: { code: 'UNAUTHENTICATED' } }]);
+    return;
+  }
+  const generation = ++state.generation;
+  const current = () => generation === state.generation;
+  state.period = period;
+  state.selected = null;
+  $('#detail').hidden = true;
+  $('#main').removeAttribute('data-loaded');
+  setStatus('Đang tải số liệu…', true);
+  const variables = { from: period.from, to: period.to, asOf: period.asOf };
+  const [units, totals, trend] = await Promise.allSettled([
+    query('LeadershipCompliance', { ...variables, kinds: period.kinds }, state.token),
+    query('ProvinceCompliance', variables, state.token),
+    loadTrend(period),
+  ]);
+  if (!current()) return;
+  if (units.status === 'fulfilled') {
+    if (units.value.errors.length) showErrors(units.value.errors, 'Số liệu đơn vị');
+    state.units = units.value.data.organisations;
+  } else {
+    showErrors(failure(units.reason), 'Số liệu đơn vị');
+    state.units = [];
+  }
+  if (totals.status === 'fulfilled') {
+    if (totals.value.errors.length) showErrors(totals.value.errors, 'Toàn tỉnh');
+    renderTotals(totals.value.data.complianceSummary?.totals ?? null);
+  } else {
+    showErrors(failure(totals.reason), 'Toàn tỉnh');
+    renderTotals(null);
+  }
+  if (trend.status === 'fulfilled') renderTrend(trend.value);
+  else {
+    showErrors(failure(trend.reason), 'Xu hướng');
+    renderTrend(null);
+  }
+  renderUnits();
+  $('#period-label').textContent =
+    `Kỳ báo cáo ${formatDate(period.from)} – ${formatDate(period.to)}, tính đến ngày ${formatDate(period.asOf)}`;
+  setStatus(
+    `Cập nhật lúc ${new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', timeStyle: 'short' }).format(new Date())}`,
+  );
+  $('#main').dataset.loaded = `${period.from}..${period.to}@${period.asOf}`;
+}
+
+/**
+ * The month-by-month trend from the contract's ProvinceCompliance, one request per month of the
+ * period (the month's part of it), all as of the same date: the tasks assigned in each month, as
+ * `complianceSummary.byMonth` counts them, without leaving the contract.
+ */
+async function loadTrend(period) {
+  const months = monthsOf(period.from, period.to);
+  if (months.length > MAX_TREND_MONTHS) return { tooLong: months.length };
+  const answers = await Promise.all(
+    months.map(({ from, to }) => query('ProvinceCompliance', { from, to, asOf: period.asOf }, state.token)),
+  );
+  const errors = answers.flatMap(({ errors }) => errors);
+  if (errors.length) throw new RequestFailed(errors);
+  return {
+    months: months.map(({ month }, index) => ({
+      month,
+      label: formatMonth(month),
+      figures: answers[index].data.complianceSummary.totals,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- rendering
+
+function formatFigure(value) {
+  return value === null || value === undefined ? '—' : number.format(value);
+}
+
+function formatRate(value) {
+  return value === null || value === undefined ? '—' : percent.format(value);
+}
+
+function renderTotals(totals) {
+  const cards = [{ key: 'assigned', label: 'Được giao', className: 'assigned' }, ...BUCKETS].map(
+    ({ key, label, className }) =>
+      h(
+        'div',
+        { class: `card ${className}`, 'data-figure': key },
+        h('span', { class: 'card-label' }, label),
+        h('strong', {}, formatFigure(totals?.[key])),
+      ),
+  );
+  cards.push(
+    h(
+      'div',
+      { class: 'card rates', 'data-figure': 'rates' },
+      h('span', { class: 'card-label' }, 'Tỷ lệ hoàn thành / đúng hạn'),
+      h('strong', {}, `${formatRate(totals?.completionRate)} / ${formatRate(totals?.onTimeRate)}`),
+    ),
+  );
+  $('#totals').replaceChildren(...cards);
+}
+
+function sortedUnits() {
+  const column = COLUMNS.find(({ key }) => key === state.sort.key);
+  const sign = state.sort.direction === 'ascending' ? 1 : -1;
+  return [...state.units].sort((a, b) => {
+    const [left, right] = [column.value(a), column.value(b)];
+    // Units without figures (a subgraph down) or without a rate go last, whatever the direction.
+    if (left === null || right === null)
+      return left === right ? collator.compare(a.name, b.name) : left === null ? 1 : -1;
+    const order = column.text ? collator.compare(left, right) : left - right;
+    return order === 0 ? collator.compare(a.name, b.name) : sign * order;
+  });
+}
+
+function sortBy(key) {
+  const column = COLUMNS.find((candidate) => candidate.key === key);
+  state.sort =
+    state.sort.key === key
+      ? { key, direction: state.sort.direction === 'ascending' ? 'descending' : 'ascending' }
+      : // Names read A→Z; figures read largest first.
+        { key, direction: column.text ? 'ascending' : 'descending' };
+  renderUnits();
+}
+
+function renderUnits() {
+  const units = sortedUnits();
+  $('#units thead').replaceChildren(
+    h(
+      'tr',
+      {},
+      COLUMNS.map(({ key, label, text, className }) =>
+        h(
+          'th',
+          {
+            scope: 'col',
+            class: text ? 'text' : 'number',
+            'aria-sort': state.sort.key === key ? state.sort.direction : 'none',
+            'data-key': key,
+          },
+          h(
+            'button',
+            { type: 'button', class: 'sort', onclick: () => sortBy(key) },
+            className ? h('span', { class: `swatch ${className}`, 'aria-hidden': 'true' }) : null,
+            label,
+            h('span', { class: 'arrow', 'aria-hidden': 'true' }),
+          ),
+        ),
+      ),
+    ),
+  );
+  $('#units tbody').replaceChildren(
+    ...units.map((unit) =>
+      h(
+        'tr',
+        { 'data-id': unit.id, 'data-code': unit.code, class: state.selected?.id === unit.id ? 'selected' : null },
+        COLUMNS.map((column) => {
+          if (column.key === 'name')
+            return h(
+              'th',
+              { scope: 'row', class: 'text' },
+              h('button', { type: 'button', class: 'unit', onclick: () => selectUnit(unit) }, unit.name),
+            );
+          const value = column.value(unit);
+          return h(
+            'td',
+            { class: column.text ? 'text' : 'number', 'data-key': column.key },
+            column.text ? value : column.rate ? formatRate(value) : formatFigure(value),
+          );
+        }),
+      ),
+    ),
+  );
+  $('#units-count').textContent = `${units.length} đơn vị`;
+  $('#bars').replaceChildren(
+    units.length ? stackedBars(units, selectUnit) : h('p', { class: 'empty' }, 'Không có đơn vị nào.'),
+  );
+}
+
+function renderTrend(trend) {
+  if (!trend) return $('#trend').replaceChildren(h('p', { class: 'empty' }, 'Không có số liệu xu hướng.'));
+  if (trend.tooLong)
+    return $('#trend').replaceChildren(
+      h(
+        'p',
+        { class: 'empty' },
+        `Kỳ báo cáo dài ${trend.tooLong} tháng: xu hướng chỉ vẽ cho kỳ tối đa ${MAX_TREND_MONTHS} tháng.`,
+      ),
+    );
+  $('#trend').replaceChildren(trendLines(trend.months));
+}
+
+// ---------------------------------------------------------------- one unit
+
+async function selectUnit(unit) {
+  state.selected = unit;
+  const generation = state.generation;
+  const { asOf } = state.period;
+  for (const row of document.querySelectorAll('#units tbody tr'))
+    row.classList.toggle('selected', row.dataset.id === unit.id);
+  const detail = $('#detail');
+  detail.hidden = false;
+  detail.removeAttribute('data-loaded');
+  $('#detail-title').textContent = unit.name;
+  $('#detail-subtitle').textContent =
+    `${KIND_LABELS[unit.kind] ?? unit.kind} · mã ${unit.code} · tính đến ngày ${formatDate(asOf)}`;
+  $('#overdue').replaceChildren(h('p', { class: 'empty' }, 'Đang tải…'));
+  $('#inspections').replaceChildren(h('p', { class: 'empty' }, 'Đang tải…'));
+  detail.scrollIntoView({ block: 'nearest' });
+  const [overdue, inspections] = await Promise.allSettled([
+    query('OverdueTasks', { organisationId: unit.id, asOf, first: OVERDUE_PAGE }, state.token),
+    query('UnitInspections', { organisationId: unit.id }, state.token),
+  ]);
+  if (generation !== state.generation || state.selected !== unit) return;
+  renderOverdue(unit, overdue, [], asOf);
+  renderInspections(inspections);
+  detail.dataset.loaded = unit.id;
+}
+
+function renderOverdue(unit, result, shown, asOf) {
+  if (result.status === 'rejected') {
+    showErrors(failure(result.reason), `Nhiệm vụ quá hạn của ${unit.name}`);
+    return $('#overdue').replaceChildren(h('p', { class: 'empty' }, 'Không tải được danh sách.'));
+  }
+  const { data, errors } = result.value;
+  if (errors.length) showErrors(errors, `Nhiệm vụ quá hạn của ${unit.name}`);
+  const connection = data.tasks;
+  const tasks = [...shown, ...(connection?.edges ?? []).map(({ node }) => node)];
+  const items = tasks.map((task) =>
+    h(
+      'li',
+      { 'data-id': task.id },
+      h('span', { class: 'task-title' }, task.title),
+      h(
+        'span',
+        { class: 'task-due' },
+        `Hạn ${formatDate(task.dueOn)} · quá ${number.format(daysBetween(task.dueOn, asOf))} ngày`,
+      ),
+    ),
+  );
+  const more = connection?.pageInfo.hasNextPage
+    ? h(
+        'button',
+        {
+          type: 'button',
+          class: 'more',
+          onclick: async (event) => {
+            event.target.disabled = true;
+            const next = await Promise.allSettled([
+              query(
+                'OverdueTasks',
+                { organisationId: unit.id, asOf, first: OVERDUE_PAGE, after: connection.pageInfo.endCursor },
+                state.token,
+              ),
+            ]);
+            if (state.selected === unit) renderOverdue(unit, next[0], tasks, asOf);
+          },
+        },
+        'Xem thêm',
+      )
+    : null;
+  $('#overdue').replaceChildren(
+    h(
+      'p',
+      { class: 'count', 'data-total': connection?.totalCount ?? '' },
+      `${formatFigure(connection?.totalCount)} nhiệm vụ quá hạn`,
+    ),
+    tasks.length ? h('ol', { class: 'tasks' }, items) : h('p', { class: 'empty' }, 'Không có nhiệm vụ quá hạn.'),
+    ...(more ? [more] : []),
+  );
+}
+
+function renderInspections(result) {
+  if (result.status === 'rejected') {
+    showErrors(failure(result.reason), 'Các cuộc kiểm tra');
+    return $('#inspections').replaceChildren(h('p', { class: 'empty' }, 'Không tải được danh sách.'));
+  }
+  const { data, errors } = result.value;
+  if (errors.length) showErrors(errors, 'Các cuộc kiểm tra');
+  const inspections = data.organisation?.inspections ?? [];
+  if (!inspections.length)
+    return $('#inspections').replaceChildren(h('p', { class: 'empty' }, 'Chưa có cuộc kiểm tra nào.'));
+  const table = h(
+    'table',
+    { class: 'inspections' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['Ngày kiểm tra', 'Tổ công tác', 'Kỳ kiểm tra', 'Được giao', 'Đúng hạn', 'Trễ hạn', 'Trong hạn', 'Quá hạn'].map(
+          (label) => h('th', { scope: 'col' }, label),
+        ),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      inspections.map((inspection) =>
+        h(
+          'tr',
+          { 'data-id': inspection.id },
+          h('td', {}, formatDate(inspection.inspectedOn)),
+          h('td', { class: 'text' }, inspection.team),
+          h('td', {}, `${formatDate(inspection.periodFrom)} – ${formatDate(inspection.periodTo)}`),
+          ['assigned', ...BUCKETS.map(({ key }) => key)].map((key) =>
+            h('td', { class: 'number', 'data-key': key }, formatFigure(inspection.compliance?.[key])),
+          ),
+        ),
+      ),
+    ),
+  );
+  $('#inspections').replaceChildren(h('div', { class: 'table-wrap' }, table));
+}
+
+// ---------------------------------------------------------------- start
+
+function legend() {
+  return BUCKETS.map(({ label, className }) =>
+    h('span', { class: 'legend-item' }, h('span', { class: `swatch ${className}`, 'aria-hidden': 'true' }), label),
+  );
+}
+
+function start() {
+  const today = todayInVietnam();
+  $('#from').value = `${today.slice(0, 4)}-01-01`;
+  $('#to').value = today;
+  $('#as-of').value = today;
+  $('#bars-legend').replaceChildren(...legend());
+  $('#trend-legend').replaceChildren(
+    ...TREND_SERIES.map(({ label, className }) =>
+      h(
+        'span',
+        { class: 'legend-item' },
+        h('span', { class: `swatch line ${className}`, 'aria-hidden': 'true' }),
+        label,
+      ),
+    ),
+  );
+  readToken();
+  $('#token-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, $('#token').value.trim());
+    readToken();
+    void load();
+  });
+  $('#token-clear').addEventListener('click', () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    readToken();
+  });
+  $('#filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void load();
+  });
+  renderUnits();
+  // The operations come from the contract: say so at once if they cannot be had.
+  contractQueries().catch((error) => showErrors(failure(error), 'Hợp đồng'));
+  if (state.token) void load();
+}
+
+start();

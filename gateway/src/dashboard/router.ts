@@ -1,0 +1,57 @@
+import { type Logger } from '@giaoviec/shared';
+import express, { type Router } from 'express';
+import { resolve } from 'node:path';
+
+import { contractQueries, CONTRACT_OPERATIONS_DIR } from './operations';
+
+/** The page's files, served from the sources (src/ and dist/ alike): no build step, no copy. */
+const PUBLIC_DIR = resolve(__dirname, '../../src/dashboard/public');
+
+/**
+ * The reference leadership dashboard at /dashboard: static files, and the contract's queries at
+ * /dashboard/operations.json so that the page sends exactly the contract's text. The page calls
+ * only the public /graphql endpoint, with the user's own bearer token.
+ */
+export function dashboardRouter(log: Logger, options: { operationsDir?: string } = {}): Router {
+  // Read once, at start. Without the contract the page cannot work, but the API still can: say so
+  // in the log and to the page, and keep the gateway up.
+  let operations: string | undefined;
+  try {
+    operations = JSON.stringify(contractQueries(options.operationsDir ?? CONTRACT_OPERATIONS_DIR));
+  } catch (error) {
+    log.error({ err: error }, 'dashboard: the contract operations could not be read');
+  }
+  const router = express.Router({ strict: true });
+  router.use((_req, res, next) => {
+    // Everything from this origin, nothing from elsewhere: the page works offline and leaks nothing.
+    res.set({
+      'content-security-policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    next();
+  });
+  // Relative links in the page need the trailing slash.
+  router.get('/', (req, res, next) => {
+    if (new URL(req.originalUrl, 'http://localhost').pathname.endsWith('/')) return next();
+    res.redirect(308, `${req.baseUrl}/`);
+  });
+  router.get('/operations.json', (_req, res) => {
+    if (operations === undefined) {
+      res.status(503).json({
+        errors: [{ message: 'The contract operations are unavailable', extensions: { code: 'CONTRACT_UNAVAILABLE' } }],
+      });
+      return;
+    }
+    res.type('application/json; charset=utf-8').set('cache-control', 'no-cache').send(operations);
+  });
+  router.use(
+    express.static(PUBLIC_DIR, {
+      index: 'index.html',
+      setHeaders: (res) => res.set('cache-control', 'no-cache'),
+    }),
+  );
+  return router;
+}

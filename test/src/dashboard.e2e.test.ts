@@ -1,0 +1,307 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, print } from 'graphql';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+import { contractOperation } from './harness/graphql-client';
+import { startTestStack, type TestStack } from './harness/stack';
+import { testToken } from './harness/tokens';
+
+/**
+ * The reference dashboard at /dashboard, driven in Debian's Chromium (headless) against the demo
+ * data: the figures, sorting, the charts, a unit's overdue tasks and inspections, visible errors,
+ * and that it sends only contract operations, only to this origin.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, '../artifacts');
+const FROM = '2017-01-01';
+const TO = '2017-10-15';
+const AS_OF = '2017-10-15';
+const KINDS = ['DEPARTMENT', 'DISTRICT'];
+/** Where each query the page may send lives in the contract. */
+const CONTRACT_FILES: Record<string, string> = {
+  LeadershipCompliance: 'compliance.graphql',
+  ProvinceCompliance: 'compliance.graphql',
+  OverdueTasks: 'tasks.graphql',
+  UnitInspections: 'inspections.graphql',
+};
+
+const chromiumPresent = existsSync(CHROMIUM);
+if (!chromiumPresent && !process.env.CI)
+  console.warn(`dashboard.e2e: skipped, no ${CHROMIUM} (apt-get install -y chromium); CI fails without it`);
+const describeInBrowser = chromiumPresent || process.env.CI ? describe : describe.skip;
+
+describeInBrowser('the reference dashboard', () => {
+  let stack: TestStack;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let token: string;
+  let origin: string;
+  const requests: Array<{ url: string; method: string; authorization?: string; body: string | null }> = [];
+  /** Uncaught exceptions and refusals by the page's Content-Security-Policy. */
+  const pageProblems: string[] = [];
+
+  beforeAll(async () => {
+    // In CI the browser test must run: a missing browser is a failure, not a skip.
+    if (!chromiumPresent) throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
+    stack = await startTestStack({ demoData: true });
+    origin = new URL(stack.gateway.url).origin;
+    token = await testToken({ sub: 'leader-1', name: 'Lãnh đạo UBND tỉnh', roles: ['LEADER'] });
+    profile = mkdtempSync(join(tmpdir(), 'giaoviec-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1440, height: 900 },
+      // The browser's own zone is UTC: the page must still count days in Asia/Ho_Chi_Minh.
+      timezoneId: 'UTC',
+      locale: 'vi-VN',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('request', (request) =>
+      requests.push({
+        url: request.url(),
+        method: request.method(),
+        authorization: request.headers().authorization,
+        body: request.postData(),
+      }),
+    );
+    page.on('pageerror', (error) => pageProblems.push(error.message));
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) pageProblems.push(message.text());
+    });
+    // 18:30 UTC on the 14th is 01:30 on the 15th in Việt Nam.
+    await page.clock.setFixedTime(new Date('2017-10-14T18:30:00Z'));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await stack?.stop();
+  });
+
+  const waitForLoad = (from: string, to: string, asOf: string) =>
+    page.waitForSelector(`#main[data-loaded="${from}..${to}@${asOf}"]`);
+
+  /** The table as shown: one entry per row, figures as numbers (vi-VN groups thousands with '.'). */
+  const tableRows = () =>
+    page.$$eval('#units tbody tr', (rows) =>
+      rows.map((row) => {
+        const cell = (key: string) => row.querySelector(`td[data-key="${key}"]`)?.textContent ?? '';
+        const figure = (key: string) => Number(cell(key).replace(/\./g, ''));
+        return {
+          code: row.getAttribute('data-code')!,
+          name: row.querySelector('th')?.textContent ?? '',
+          assigned: figure('assigned'),
+          completedOnTime: figure('completedOnTime'),
+          completedLate: figure('completedLate'),
+          inProgressWithinDeadline: figure('inProgressWithinDeadline'),
+          inProgressOverdue: figure('inProgressOverdue'),
+        };
+      }),
+    );
+
+  it('opens on today in Việt Nam, and shows every department and district with its figures', async () => {
+    const response = await page.goto(`${origin}/dashboard`);
+    expect(response?.status()).toBe(200);
+    expect(page.url()).toBe(`${origin}/dashboard/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    expect(await page.inputValue('#to')).toBe('2017-10-15');
+    expect(await page.inputValue('#as-of')).toBe('2017-10-15');
+    expect(await page.inputValue('#from')).toBe('2017-01-01');
+    await expect(page.textContent('#filters')).resolves.toContain('Kỳ báo cáo');
+
+    await page.fill('#token', token);
+    await page.click('#token-form button[type=submit]');
+    expect(await page.evaluate("sessionStorage.getItem('giaoviec.dashboard.token')")).toBe(token);
+    await page.fill('#from', FROM);
+    await page.fill('#to', TO);
+    await page.fill('#as-of', AS_OF);
+    await page.click('#load');
+    await waitForLoad(FROM, TO, AS_OF);
+    expect(await page.isHidden('#errors')).toBe(true);
+
+    const rows = await tableRows();
+    const construction = rows.find((row) => row.code === 'SXD');
+    expect(construction).toMatchObject({ name: 'Sở Xây dựng', assigned: 134, completedOnTime: 106, completedLate: 21 });
+    const headers = await page.$$eval('#units thead th', (cells) => cells.map((cell) => cell.textContent));
+    expect(headers).toEqual(
+      expect.arrayContaining(['Hoàn thành đúng hạn', 'Hoàn thành trễ hạn', 'Đang thực hiện trong hạn', 'Quá hạn']),
+    );
+
+    // Every unit of the API, with the API's figures: nothing dropped, nothing computed differently.
+    const api = await stack.gateway.client.data(contractOperation('compliance.graphql', 'LeadershipCompliance'), {
+      kinds: KINDS,
+      from: FROM,
+      to: TO,
+      asOf: AS_OF,
+    });
+    const expected = api.organisations.map((unit: any) => ({
+      code: unit.code,
+      name: unit.name,
+      assigned: unit.compliance.assigned,
+      completedOnTime: unit.compliance.completedOnTime,
+      completedLate: unit.compliance.completedLate,
+      inProgressWithinDeadline: unit.compliance.inProgressWithinDeadline,
+      inProgressOverdue: unit.compliance.inProgressOverdue,
+    }));
+    expect(expected.length).toBeGreaterThan(10);
+    const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+    expect([...rows].sort(byCode)).toEqual([...expected].sort(byCode));
+
+    const province = await stack.gateway.client.data(contractOperation('compliance.graphql', 'ProvinceCompliance'), {
+      from: FROM,
+      to: TO,
+      asOf: AS_OF,
+    });
+    const shownTotal = await page.textContent('#totals [data-figure="assigned"] strong');
+    expect(Number(shownTotal?.replace(/\./g, ''))).toBe(province.complianceSummary.totals.assigned);
+  });
+
+  it('sorts by the column header clicked, largest first, then the other way', async () => {
+    const before = (await tableRows()).map((row) => row.code);
+    await page.click('#units th[data-key="inProgressOverdue"] button');
+    expect(await page.getAttribute('#units th[data-key="inProgressOverdue"]', 'aria-sort')).toBe('descending');
+    const descending = (await tableRows()).map((row) => row.inProgressOverdue);
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    expect((await tableRows()).map((row) => row.code)).not.toEqual(before);
+
+    await page.click('#units th[data-key="inProgressOverdue"] button');
+    expect(await page.getAttribute('#units th[data-key="inProgressOverdue"]', 'aria-sort')).toBe('ascending');
+    const ascending = (await tableRows()).map((row) => row.inProgressOverdue);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+
+    await page.click('#units th[data-key="assigned"] button');
+    const assigned = (await tableRows()).map((row) => row.assigned);
+    expect(assigned).toEqual([...assigned].sort((a, b) => b - a));
+  });
+
+  it('draws each unit as a stacked bar of the four buckets, in the order of the table', async () => {
+    const tableOrder = (await tableRows()).map((row) => row.code);
+    const bars = await page.$$eval('#bars g.bar', (groups) =>
+      groups.map((group) => ({
+        code: group.getAttribute('data-code'),
+        segments: Object.fromEntries(
+          [...group.querySelectorAll('rect')].map((rect) => [
+            rect.dataset.bucket,
+            { value: Number(rect.dataset.value), width: Number(rect.getAttribute('width')) },
+          ]),
+        ),
+      })),
+    );
+    expect(bars.map((bar) => bar.code)).toEqual(tableOrder);
+    const construction = bars.find((bar) => bar.code === 'SXD')!.segments;
+    expect(construction.completedOnTime!.value).toBe(106);
+    expect(construction.completedLate!.value).toBe(21);
+    expect(construction.completedOnTime!.width / construction.completedLate!.width).toBeCloseTo(106 / 21, 5);
+  });
+
+  it('draws the trend by month of assignment as complianceSummary.byMonth counts it', async () => {
+    const summary = await stack.gateway.client.data(
+      `query ($from: Date!, $to: Date!, $asOf: Date) {
+        complianceSummary(from: $from, to: $to, asOf: $asOf) {
+          byMonth { month figures { assigned completedOnTime completedLate inProgressOverdue } }
+        }
+      }`,
+      { from: FROM, to: TO, asOf: AS_OF },
+    );
+    const byMonth = new Map<string, Record<string, number>>(
+      summary.complianceSummary.byMonth.map((entry: any) => [entry.month, entry.figures]),
+    );
+    expect(byMonth.size).toBeGreaterThan(0);
+    for (const series of ['assigned', 'completedOnTime', 'completedLate', 'inProgressOverdue']) {
+      const points = await page.$$eval(`#trend g[data-series="${series}"] circle`, (circles) =>
+        circles.map((circle) => [circle.dataset.month!, Number(circle.dataset.value)] as const),
+      );
+      expect(points.map(([month]) => month)).toEqual([
+        '2017-01',
+        '2017-02',
+        '2017-03',
+        '2017-04',
+        '2017-05',
+        '2017-06',
+        '2017-07',
+        '2017-08',
+        '2017-09',
+        '2017-10',
+      ]);
+      for (const [month, value] of points) expect([month, value]).toEqual([month, byMonth.get(month)?.[series] ?? 0]);
+    }
+  });
+
+  it("opens a unit's overdue tasks and its inspections", async () => {
+    const unit = (
+      await stack.gateway.client.data(contractOperation('compliance.graphql', 'LeadershipCompliance'), {
+        kinds: ['DEPARTMENT'],
+        from: FROM,
+        to: TO,
+        asOf: AS_OF,
+      })
+    ).organisations.find((organisation: any) => organisation.code === 'SXD');
+    const overdue = await stack.gateway.client.data(contractOperation('tasks.graphql', 'OverdueTasks'), {
+      organisationId: unit.id,
+      asOf: AS_OF,
+      first: 20,
+    });
+    const inspections = await stack.gateway.client.data(contractOperation('inspections.graphql', 'UnitInspections'), {
+      organisationId: unit.id,
+    });
+    expect(overdue.tasks.totalCount).toBe(unit.compliance.inProgressOverdue);
+    expect(inspections.organisation.inspections.length).toBeGreaterThan(0);
+
+    await page.click('#units tr[data-code="SXD"] button.unit');
+    await page.waitForSelector(`#detail[data-loaded="${unit.id}"]`);
+    expect(await page.textContent('#detail-title')).toBe('Sở Xây dựng');
+    expect(await page.getAttribute('#overdue .count', 'data-total')).toBe(String(overdue.tasks.totalCount));
+    expect(await page.$$eval('#overdue li .task-title', (items) => items.map((item) => item.textContent))).toEqual(
+      overdue.tasks.edges.map(({ node }: any) => node.title),
+    );
+    const shownInspections = await page.$$eval('#inspections tbody tr', (rows) =>
+      rows.map((row) => ({ id: row.getAttribute('data-id'), date: row.querySelector('td')?.textContent })),
+    );
+    expect(shownInspections).toEqual(
+      inspections.organisation.inspections.map((inspection: any) => ({
+        id: inspection.id,
+        date: inspection.inspectedOn.split('-').reverse().join('/'),
+      })),
+    );
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+  });
+
+  it('shows a GraphQL error with its message and code', async () => {
+    await page.fill('#token', 'not-a-token');
+    await page.click('#token-form button[type=submit]');
+    const error = await page.waitForSelector('#errors .error[data-code="UNAUTHENTICATED"]');
+    expect(await error.isVisible()).toBe(true);
+    expect(await error.textContent()).toMatch(/UNAUTHENTICATED/);
+  });
+
+  it('sent only contract operations with the user token, nothing left this machine, nothing failed', () => {
+    expect(pageProblems).toEqual([]);
+    expect(requests.length).toBeGreaterThan(10);
+    for (const request of requests) expect(new URL(request.url).origin).toBe(origin);
+    const graphql = requests.filter((request) => new URL(request.url).pathname === '/graphql');
+    expect(graphql.length).toBeGreaterThan(5);
+    for (const request of graphql) {
+      const { query, operationName } = JSON.parse(request.body ?? '{}');
+      const file = CONTRACT_FILES[operationName];
+      expect(file).toBeDefined();
+      expect(print(parse(query))).toBe(contractOperation(file!, operationName));
+      expect(request.authorization).toMatch(/^Bearer /);
+    }
+    expect(graphql.filter((request) => request.authorization === `Bearer ${token}`).length).toBeGreaterThan(5);
+  });
+});
