@@ -4,6 +4,7 @@ import {
   createLogger,
   stopOnSignals,
   subgraphVariable,
+  tracingFromEnvironment,
 } from '@giaoviec/shared';
 import { readFileSync } from 'node:fs';
 import { authenticationFromEnvironment, limitsFromEnvironment, startGateway } from './server';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       limits: limitsFromEnvironment(),
       introspection: process.env.NODE_ENV === 'development',
       subgraphTimeoutMs: Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+      tracing: tracingFromEnvironment(),
     });
     stopOnSignals(log, gateway.stop);
   } catch (error) {

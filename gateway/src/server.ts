@@ -13,6 +13,10 @@ import {
   USER_TOKEN_HEADER,
   jsonErrors,
   signUserToken,
+  startTracing,
+  tracedRequests,
+  tracingPlugin,
+  type TracingOptions,
   type RequestUser,
   listen,
   maskError,
@@ -56,6 +60,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** How long one subgraph call may take (default 10 s, `SUBGRAPH_TIMEOUT_MS`). */
   subgraphTimeoutMs?: number;
+  /** OpenTelemetry traces, off when absent (see tracingFromEnvironment). */
+  tracing?: TracingOptions;
 }
 
 /**
@@ -67,6 +73,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   // @apollo/gateway reports anonymous usage and probes cloud metadata hosts unless told not to.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const metrics = new ServiceMetrics('gateway');
+  // Through the global API, @apollo/gateway's own spans (gateway.plan, gateway.fetch...) join ours.
+  const tracing = startTracing('gateway', options.tracing, { globalApi: true });
   // The subgraph endpoints in use, for /ready: the supergraph's URLs unless overridden.
   const endpoints = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -117,6 +125,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ApolloServerPluginLandingPageDisabled(),
       auditPlugin(),
       metrics.plugin(),
+      ...tracingPlugin<GatewayContext>(tracing),
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
     ],
   });
@@ -139,6 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
+    tracedRequests(tracing, '/graphql'),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = requestIdFrom(req.headers);
@@ -156,5 +166,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const port = await listen(httpServer, options.port, host);
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`;
   log.info({ url }, 'gateway ready');
-  return { url, port, stop: () => apollo.stop() };
+  return {
+    url,
+    port,
+    stop: async () => {
+      await apollo.stop();
+      await tracing.shutdown();
+    },
+  };
 }

@@ -1,11 +1,12 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { ErrorCode, type Logger, type ServiceMetrics } from '@giaoviec/shared';
+import { ErrorCode, traceHeaders, type Logger, type ServiceMetrics } from '@giaoviec/shared';
 import { GraphQLError } from 'graphql';
 
 /**
  * The gateway's calls to one subgraph: Node's fetch (keep-alive), cut off after `timeoutMs`. A
  * subgraph that is down, hangs or answers 502/503/504 becomes one masked error on the fields it
- * serves, with the data of the others kept; the log has the detail.
+ * serves, with the data of the others kept; the log has the detail. With tracing on, the call
+ * carries the `traceparent` of @apollo/gateway's gateway.fetch span, the subgraph's request joins it.
  */
 export function subgraphFetcher(name: string, timeoutMs: number, log: Logger, metrics: ServiceMetrics): Fetcher {
   const unavailable = () =>
@@ -16,7 +17,11 @@ export function subgraphFetcher(name: string, timeoutMs: number, log: Logger, me
     const stop = metrics.subgraphFetches.startTimer({ subgraph: name });
     let response: Response;
     try {
-      response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit);
+      response = await fetch(url, {
+        ...init,
+        headers: { ...init?.headers, ...traceHeaders() },
+        signal: AbortSignal.timeout(timeoutMs),
+      } as RequestInit);
     } catch (error) {
       stop({ outcome: 'unavailable' });
       log.warn({ subgraph: name, err: error }, 'subgraph did not answer');

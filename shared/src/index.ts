@@ -31,3 +31,6 @@ export * from './idempotency';
 export * from './graphql/idempotent-input';
 export * from './testing/refusal';
 export * from './http/metrics';
+export * from './telemetry/tracing';
+export { tracedRequests, traceHeaders } from './telemetry/http';
+export { tracingPlugin } from './telemetry/graphql';

@@ -6,6 +6,7 @@ import { stopOnSignals } from './http/shutdown';
 import { checkInternalTokenConfiguration } from './auth/internal-token';
 import { createLogger, type Logger } from './logger';
 import { defaultSubgraphPort, subgraphVariable, type SubgraphName } from './subgraphs';
+import { startTracing, tracingFromEnvironment, type TracingOptions } from './telemetry/tracing';
 
 /** How a subgraph is started, in its own process or inside a test. */
 export interface ServiceOptions {
@@ -15,6 +16,8 @@ export interface ServiceOptions {
   /** Load the demo data when the service's tables are empty. */
   demoData?: boolean;
   log?: Logger;
+  /** OpenTelemetry traces, off when absent. */
+  tracing?: TracingOptions;
 }
 
 /** A subgraph serving requests, with its database (tests read `database.queries`). */
@@ -39,7 +42,13 @@ export async function startService<Loaders>(
   options: ServiceOptions,
 ): Promise<StartedService> {
   const log = options.log ?? createLogger(definition.name);
-  const database = await openServiceDatabase({ ...definition.database, url: options.databaseUrl, log });
+  const tracing = startTracing(definition.name, options.tracing);
+  const database = await openServiceDatabase({ ...definition.database, url: options.databaseUrl, log, tracing }).catch(
+    async (error: unknown) => {
+      await tracing.shutdown();
+      throw error;
+    },
+  );
   const { dataSource } = database;
   try {
     if (options.demoData && definition.loadDemoData) await definition.loadDemoData(dataSource, log);
@@ -48,6 +57,7 @@ export async function startService<Loaders>(
       schema: await definition.schema(),
       log,
       db: dataSource,
+      tracing,
       createLoaders: definition.createLoaders,
       checkReady: async () => {
         await dataSource.query('SELECT 1');
@@ -63,17 +73,19 @@ export async function startService<Loaders>(
         (stopped ??= (async () => {
           await server.stop();
           await dataSource.destroy();
+          await tracing.shutdown();
         })()),
     };
   } catch (error) {
     await dataSource.destroy();
+    await tracing.shutdown();
     throw error;
   }
 }
 
 /**
  * The entry of a subgraph's own process: configuration from the environment only
- * (`DATABASE_URL`, `<NAME>_PORT`, `HOST`, `DEMO_DATA`), stopped cleanly by SIGINT or SIGTERM.
+ * (`DATABASE_URL`, `<NAME>_PORT`, `HOST`, `DEMO_DATA`, `OTEL_*`), stopped cleanly by SIGINT or SIGTERM.
  */
 export async function runServiceProcess<Loaders>(definition: ServiceDefinition<Loaders>): Promise<void> {
   const log = createLogger(definition.name);
@@ -90,6 +102,7 @@ export async function runServiceProcess<Loaders>(definition: ServiceDefinition<L
       host: process.env.HOST,
       demoData: process.env.DEMO_DATA !== 'none',
       log,
+      tracing: tracingFromEnvironment(),
     });
     stopOnSignals(log, service.stop);
   } catch (error) {

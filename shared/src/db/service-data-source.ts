@@ -2,6 +2,8 @@ import pg from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from 'pino';
 import { CountingQueryLogger } from './query-counter';
+import { tracedPgClient } from '../telemetry/sql';
+import type { Tracing } from '../telemetry/tracing';
 
 // PostgreSQL `date` values stay `YYYY-MM-DD` strings: a JS Date at local midnight could shift a day.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -17,6 +19,8 @@ export interface ServiceDatabaseOptions {
   log: Logger;
   /** Connections in the pool (default 10, `DB_POOL_MAX`). */
   poolSize?: number;
+  /** When on, each statement sent during a traced request is a span. */
+  tracing?: Tracing;
 }
 
 export interface ServiceDatabase {
@@ -47,6 +51,7 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
     extra: {
       statement_timeout: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 15000),
       idle_in_transaction_session_timeout: 30000,
+      ...(options.tracing?.enabled ? { Client: tracedPgClient(options.tracing.tracer, options.schema) } : {}),
     },
   });
   await dataSource.initialize();

@@ -1,5 +1,6 @@
 import { USER_TOKEN_HEADER } from '../auth/internal-token';
 import { REQUEST_ID_HEADER, type RequestContext } from '../context';
+import { traceHeaders } from '../telemetry/http';
 
 /** Who asks: the request being served, whose user the peer checks again. */
 export type Caller = Pick<RequestContext, 'requestId' | 'userToken'>;
@@ -28,6 +29,7 @@ export async function fetchEntities<Entity>(
       'content-type': 'application/json',
       [REQUEST_ID_HEADER]: caller.requestId,
       [USER_TOKEN_HEADER]: caller.userToken,
+      ...traceHeaders(),
     },
     body: JSON.stringify({
       query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`,

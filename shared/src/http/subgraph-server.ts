@@ -13,6 +13,9 @@ import { requestIdFrom, type RequestContext } from '../context';
 import { auditPlugin, maskError } from './error-masking';
 import { jsonErrors } from './json-errors';
 import { ServiceMetrics } from './metrics';
+import { tracingPlugin } from '../telemetry/graphql';
+import { tracedRequests } from '../telemetry/http';
+import { Tracing } from '../telemetry/tracing';
 
 export interface RunningServer {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
@@ -61,6 +64,8 @@ export interface SubgraphServerOptions<Loaders> {
   checkReady: () => Promise<void>;
   port: number;
   host?: string;
+  /** The service's tracing (default off). */
+  tracing?: Tracing;
 }
 
 /** Serves a subgraph schema over HTTP at `/graphql`, with health routes and masked errors. */
@@ -68,6 +73,7 @@ export async function startSubgraphServer<Loaders>(
   options: SubgraphServerOptions<Loaders>,
 ): Promise<RunningServer & { graphqlRequests(): number }> {
   const { log } = options;
+  const tracing = options.tracing ?? Tracing.off;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -85,6 +91,7 @@ export async function startSubgraphServer<Loaders>(
       ApolloServerPluginInlineTraceDisabled(),
       auditPlugin(),
       metrics.plugin(),
+      ...tracingPlugin<RequestContext<Loaders>>(tracing),
     ],
   });
   await apollo.start();
@@ -100,6 +107,7 @@ export async function startSubgraphServer<Loaders>(
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
+    tracedRequests(tracing, '/graphql'),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = requestIdFrom(req.headers);

@@ -2,7 +2,13 @@ import { limitsFromEnvironment, startGateway, SUPERGRAPH_PATH, type GatewayOptio
 import { startAssignmentsService } from '@giaoviec/assignments';
 import { startInspectionsService } from '@giaoviec/inspections';
 import { startOrganisationsService } from '@giaoviec/organisations';
-import { createLogger, createTestDatabase, type RunningServer, type StartedService } from '@giaoviec/shared';
+import {
+  createLogger,
+  createTestDatabase,
+  type RunningServer,
+  type StartedService,
+  type TracingOptions,
+} from '@giaoviec/shared';
 import { readFileSync } from 'node:fs';
 import { GraphQLClient } from './graphql-client';
 import { TEST_JWT_SECRET, testToken, type TestClaims } from './tokens';
@@ -33,6 +39,8 @@ export async function startTestStack(
     databaseUrl?: string;
     /** Every log line of the stack, parsed, when given (the level is then info). */
     logLines?: Array<Record<string, unknown>>;
+    /** OpenTelemetry traces of the gateway and every subgraph, each under its own service name. */
+    tracing?: TracingOptions;
   } = {},
 ): Promise<TestStack> {
   const database = options.databaseUrl
@@ -43,7 +51,13 @@ export async function startTestStack(
     ? createLogger('test', { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) })
     : createLogger('test');
   log.level = lines ? 'info' : (process.env.LOG_LEVEL ?? 'silent');
-  const common = { databaseUrl: database.url, port: 0, demoData: options.demoData ?? false, log };
+  const common = {
+    databaseUrl: database.url,
+    port: 0,
+    demoData: options.demoData ?? false,
+    log,
+    tracing: options.tracing,
+  };
   const started: Array<{ stop(): Promise<void> }> = [];
   try {
     const organisations = await startOrganisationsService(common);
@@ -65,6 +79,7 @@ export async function startTestStack(
         authentication: { secret: TEST_JWT_SECRET },
         limits: limitsFromEnvironment({}),
         subgraphTimeoutMs: options.subgraphTimeoutMs,
+        tracing: options.tracing,
         ...overrides,
         subgraphUrls: {
           organisations: services.organisations.url,
