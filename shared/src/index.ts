@@ -16,6 +16,8 @@ export * from './service';
 export * from './text';
 export * from './testing/test-database';
 export * from './demo/lang-son-units';
+export * from './demo/lang-son-leaders';
+export * from './demo/lang-son-restructuring';
 export * from './subgraphs';
 export * from './dataloader';
 export * from './federation/entity-directory';

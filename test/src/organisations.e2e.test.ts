@@ -1,4 +1,4 @@
-import { LANG_SON_UNITS_2017, demoUnitId } from '@giaoviec/shared';
+import { LANG_SON_DEMO_UNITS, demoUnitId } from '@giaoviec/shared';
 import { contractOperation } from './harness/graphql-client';
 import { startTestStack, type TestStack } from './harness/stack';
 
@@ -22,9 +22,9 @@ const client = () => stack.gateway.client;
 const province = demoUnitId('UBND-LS');
 
 describe('the contract operations of organisations.graphql, through the gateway', () => {
-  it('Organisations lists the Lạng Sơn units of 2017, filtered by kind', async () => {
+  it('Organisations lists every Lạng Sơn unit, of 2017 and of 2025, filtered by kind', async () => {
     const all = await client().data<{ organisations: any[] }>(ORGANISATIONS);
-    expect(all.organisations).toHaveLength(LANG_SON_UNITS_2017.length);
+    expect(all.organisations).toHaveLength(LANG_SON_DEMO_UNITS.length);
     expect(all.organisations[0]).toMatchObject({ code: 'UBND-LS', kind: 'PEOPLES_COMMITTEE', parent: null });
 
     const districts = await client().data<{ organisations: any[] }>(ORGANISATIONS, { kinds: ['DISTRICT'] });
@@ -43,7 +43,7 @@ describe('the contract operations of organisations.graphql, through the gateway'
   it('Organisation reads one unit with its parent and children, and null for an unknown id', async () => {
     const { organisation } = await client().data<{ organisation: any }>(ORGANISATION, { id: province });
     expect(organisation).toMatchObject({ code: 'UBND-LS', kind: 'PEOPLES_COMMITTEE', parent: null });
-    expect(organisation.children).toHaveLength(LANG_SON_UNITS_2017.length - 1);
+    expect(organisation.children).toHaveLength(LANG_SON_DEMO_UNITS.length - 1);
 
     const construction = await client().data<{ organisation: any }>(ORGANISATION, { id: demoUnitId('SXD') });
     expect(construction.organisation).toMatchObject({ code: 'SXD', parent: { code: 'UBND-LS' }, children: [] });

@@ -18,6 +18,10 @@ import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './task/r
 import { TaskRow } from './task/task.entity';
 import { createAssignmentLoaders, type AssignmentLoaders } from './task/task.loaders';
 import { TaskResolver } from './task/task.resolver';
+import { UnitsAndLeadersThroughTime1764800000000 } from './migrations/1764800000000-UnitsAndLeadersThroughTime';
+import { Official } from './official/official.type';
+import { TransferResolver } from './transfer/transfer.resolver';
+import { PublicHolidayResolver } from './working-days/holiday.resolver';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildAssignmentsSchema() {
@@ -29,9 +33,11 @@ export function buildAssignmentsSchema() {
       OrganisationAssignmentsResolver,
       InspectionComplianceResolver,
       ConclusionFollowUpResolver,
+      TransferResolver,
+      PublicHolidayResolver,
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
-    orphanedTypes: [Inspection, Conclusion],
+    orphanedTypes: [Inspection, Conclusion, Official],
     referenceResolvers: { ...organisationReferenceResolver, ...inspectionReferences },
   });
 }
@@ -46,7 +52,12 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
   database: {
     schema: 'assignments',
     entities: [TaskRow, ExtensionRow, CompletionReportRow, ProgressReportRow, TaskHistoryRow],
-    migrations: [CreateTasks1764300000000, CreateIdempotencyKeys1764500000000, InlineDeadlineShortcut1764600000000],
+    migrations: [
+      CreateTasks1764300000000,
+      CreateIdempotencyKeys1764500000000,
+      InlineDeadlineShortcut1764600000000,
+      UnitsAndLeadersThroughTime1764800000000,
+    ],
   },
   createLoaders: createAssignmentLoaders,
   loadDemoData: loadDemoTasks,

@@ -7,20 +7,46 @@ import { OrganisationRow } from './organisation/organisation.entity';
 import { createOrganisationLoaders, type OrganisationLoaders } from './organisation/organisation.loaders';
 import { organisationReference } from './organisation/organisation.reference';
 import { OrganisationResolver } from './organisation/organisation.resolver';
+import { OfficialRow, TermOfOfficeRow } from './official/official.entity';
+import {
+  OfficialResolver,
+  OrganisationLeadersResolver,
+  TermOfOfficeResolver,
+  officialReference,
+} from './official/official.resolver';
+import { UnitsThroughTime1764700000000 } from './migrations/1764700000000-UnitsThroughTime';
+import { FormerNameRow, RestructuringEventRow, RestructuringLinkRow } from './restructuring/restructuring.entity';
+import { RestructuringResolver } from './restructuring/restructuring.resolver';
 
 /** The organisations subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildOrganisationsSchema() {
-  return buildFederatedSchema({ resolvers: [OrganisationResolver], referenceResolvers: organisationReference });
+  return buildFederatedSchema({
+    resolvers: [
+      OrganisationResolver,
+      RestructuringResolver,
+      OfficialResolver,
+      TermOfOfficeResolver,
+      OrganisationLeadersResolver,
+    ],
+    referenceResolvers: { ...organisationReference, ...officialReference },
+  });
 }
 
-/** Organisations (đơn vị): units, their hierarchy. Owns the `organisations` PostgreSQL schema. */
+/** Organisations (đơn vị): units, their hierarchy and their changes through time, and officials. Owns the `organisations` PostgreSQL schema. */
 export const organisationsService: ServiceDefinition<OrganisationLoaders> = {
   name: 'organisations',
   schema: buildOrganisationsSchema,
   database: {
     schema: 'organisations',
-    entities: [OrganisationRow],
-    migrations: [CreateOrganisations1764200000000, CreateIdempotencyKeys1764500000000],
+    entities: [
+      OrganisationRow,
+      FormerNameRow,
+      RestructuringEventRow,
+      RestructuringLinkRow,
+      OfficialRow,
+      TermOfOfficeRow,
+    ],
+    migrations: [CreateOrganisations1764200000000, CreateIdempotencyKeys1764500000000, UnitsThroughTime1764700000000],
   },
   createLoaders: createOrganisationLoaders,
   loadDemoData: loadDemoOrganisations,

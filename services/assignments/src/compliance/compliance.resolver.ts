@@ -2,6 +2,7 @@ import { DateScalar, todayInVietnam, type CalendarDate, type RequestContext } fr
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { AssignerKindEnum, TaskPriorityEnum } from '../task/task.enums';
 import type { AssignmentLoaders } from '../task/task.loaders';
+import { officialReference } from '../official/official.type';
 import {
   AssignerFigures,
   ComplianceFigures,
@@ -45,12 +46,14 @@ export class ComplianceSummaryResolver {
     return [...groups].map(([month, figures]) => ({ month, figures }));
   }
 
-  @FieldResolver(() => [AssignerFigures], { description: 'By assigning side and leader.' })
+  @FieldResolver(() => [AssignerFigures], {
+    description: 'By assigning side and leader: one entry per leader (`official`) who assigned tasks in the period.',
+  })
   async byAssigner(@Root() summary: SummaryRoot, @Ctx() context: Context): Promise<AssignerFigures[]> {
     const groups = await this.figures(summary, 'assigner', context);
     return [...groups].map(([key, figures]) => {
-      const [assignedBy, name] = key.split('|') as [AssignerKindEnum, string];
-      return { assignedBy, assignerName: name || null, figures };
+      const [assignedBy, officialId, name] = key.split('|') as [AssignerKindEnum, string, string];
+      return { assignedBy, assignerName: name || null, official: officialReference(officialId || null), figures };
     });
   }
 

@@ -1,5 +1,6 @@
 import { DateScalar, type CalendarDate } from '@giaoviec/shared';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Official } from '../official/official.type';
 import { AssignerKindEnum, TaskPriorityEnum } from '../task/task.enums';
 
 @ObjectType('ComplianceFigures', {
@@ -56,13 +57,21 @@ export class MonthFigures {
   figures: ComplianceFigures;
 }
 
-@ObjectType('AssignerFigures', { description: 'Figures of the tasks one assigning side gave.' })
+@ObjectType('AssignerFigures', {
+  description: 'Figures of the tasks one assigning side gave: the People’s Committee, or one leader.',
+})
 export class AssignerFigures {
   @Field(() => AssignerKindEnum, { description: 'Who assigned them.' })
   assignedBy: AssignerKindEnum;
 
   @Field(() => String, { nullable: true, description: 'The leader’s name, for a Chairman or Vice-Chairman.' })
   assignerName: string | null;
+
+  @Field(() => Official, {
+    nullable: true,
+    description: 'The leader who assigned them, when the tasks record one (an official with terms of office).',
+  })
+  official: Official | null;
 
   @Field(() => ComplianceFigures, { description: 'Their figures.' })
   figures: ComplianceFigures;

@@ -162,3 +162,12 @@ export function complianceFigures(tasks: Iterable<TaskFacts>, period: Period, as
 export function defaultAsOf(to: CalendarDate, today: CalendarDate): CalendarDate {
   return to < today ? to : today;
 }
+
+/** The figures of several groups of tasks together (a unit and its predecessors). */
+export function sumFigures(parts: readonly ComplianceCounts[]): ComplianceFigures {
+  const total = { ...NO_COUNTS };
+  for (const part of parts) {
+    for (const key of Object.keys(total) as Array<keyof ComplianceCounts>) total[key] += part[key];
+  }
+  return figuresFromCounts(total);
+}

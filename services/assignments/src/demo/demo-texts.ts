@@ -1,4 +1,4 @@
-import type { DemoUnit } from '@giaoviec/shared';
+import type { DemoUnit, Portfolio } from '@giaoviec/shared';
 import type { DocumentKind, TaskPriority } from '../task/task-history';
 
 /**
@@ -6,26 +6,7 @@ import type { DocumentKind, TaskPriority } from '../task/task-history';
  * notes and reasons of the events. All text is NFC (checked by the generator's tests).
  */
 
-/** The Office's divisions (phòng chuyên môn), which number the official letters: 1234/UBND-KTN. */
-export type Portfolio = 'KTTH' | 'KTN' | 'KGVX' | 'NC';
-
-export interface Leader {
-  name: string;
-  portfolio: Portfolio;
-}
-
-/** The leaders of the demo province. Invented names: the demo names no real official. */
-export const DEMO_LEADERS = {
-  chairman: { name: 'Hoàng Văn Khánh', portfolio: 'NC' } as Leader,
-  viceChairmen: [
-    { name: 'Nông Đức Toàn', portfolio: 'KTTH' },
-    { name: 'Triệu Quang Minh', portfolio: 'KTN' },
-    { name: 'Lương Thị Hà', portfolio: 'KGVX' },
-    { name: 'Lộc Văn Thành', portfolio: 'NC' },
-  ] as readonly Leader[],
-  /** Chánh Văn phòng and Phó Chánh Văn phòng, who sign the conclusion notices (TB-VP). */
-  officeSigners: ['Vi Thị Ngọc', 'Đinh Công Bằng'] as readonly string[],
-};
+export { DEMO_LEADERS, type Leader, type Portfolio } from '@giaoviec/shared';
 
 /** Which leader's portfolio a Lạng Sơn unit falls in; units not listed get one by their code. */
 const UNIT_PORTFOLIOS: Readonly<Record<string, Portfolio>> = {

@@ -1,4 +1,16 @@
-import { demoUnitId, type Logger } from '@giaoviec/shared';
+import {
+  DEPARTMENT_MERGES_2025,
+  DEPARTMENT_MERGE_BASIS,
+  DEPARTMENT_MERGE_DATE,
+  DISTRICT_ABOLITIONS_2025,
+  DISTRICT_ABOLITION_BASIS,
+  DISTRICT_ABOLITION_DATE,
+  demoOfficialId,
+  demoUnitId,
+  type CalendarDate,
+  type Logger,
+} from '@giaoviec/shared';
+import { moveOpenTasks, type Transfer } from '../transfer/transfer';
 import type { DataSource } from 'typeorm';
 import { insertTaskRecords, type TaskRecord } from '../task/task-records';
 import { TaskRow } from '../task/task.entity';
@@ -10,10 +22,40 @@ export async function loadDemoTasks(db: DataSource, log: Logger): Promise<void> 
   if ((await db.getRepository(TaskRow).count()) > 0) return;
   const generated: TaskRecord[] = generateLangSon2017().map(({ leadCode, coordinatingCodes, ...task }) => ({
     ...task,
+    assignedByOfficialId: task.assignerName ? demoOfficialId(task.assignerName) : null,
     leadOrganisationId: demoUnitId(leadCode),
     coordinatingOrganisationIds: coordinatingCodes.map(demoUnitId),
   }));
   const tasks = [...generated, ...demoFollowUpTasks()];
   await insertTaskRecords(db, tasks, 'demo data');
-  log.info({ tasks: tasks.length }, 'demo tasks loaded');
+  const transferred = await transferDemoTasks2025(db);
+  log.info({ tasks: tasks.length, transferred }, 'demo tasks loaded');
+}
+
+/** The 2025 restructuring (organisations demo): open tasks pass to the successors, as recorded events. */
+async function transferDemoTasks2025(db: DataSource): Promise<number> {
+  const transfers: Transfer[] = [
+    ...DEPARTMENT_MERGES_2025.flatMap((merge) =>
+      merge.sources.map((source) => ({
+        from: demoUnitId(source),
+        to: demoUnitId(typeof merge.into === 'string' ? merge.into : merge.into.code),
+        transferredOn: DEPARTMENT_MERGE_DATE as CalendarDate,
+        legalBasis: DEPARTMENT_MERGE_BASIS,
+        actor: 'demo data',
+      })),
+    ),
+    // A district's open tasks go to its first successor.
+    ...DISTRICT_ABOLITIONS_2025.map((abolition) => ({
+      from: demoUnitId(abolition.code),
+      to: demoUnitId(abolition.successors[0]!.code),
+      transferredOn: DISTRICT_ABOLITION_DATE as CalendarDate,
+      legalBasis: DISTRICT_ABOLITION_BASIS,
+      actor: 'demo data',
+    })),
+  ];
+  return db.transaction(async (tx) => {
+    let moved = 0;
+    for (const transfer of transfers) moved += (await moveOpenTasks(tx, transfer)).length;
+    return moved;
+  });
 }

@@ -8,6 +8,7 @@ import {
 } from '@giaoviec/shared';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ComplianceFigures } from '../compliance/compliance.type';
+import { sumFigures } from '../compliance/rules';
 import { figuresPeriod } from '../compliance/period';
 import { pageArguments, taskConnection } from '../task/task-connection';
 import { TaskPageArgs } from '../task/task.inputs';
@@ -16,6 +17,10 @@ import { TaskConnection } from '../task/task.type';
 import { Organisation } from './organisation.type';
 
 type Context = RequestContext<AssignmentLoaders>;
+
+const raise = (error: Error): never => {
+  throw error;
+};
 
 /** What the assignments subgraph adds to a unit: its figures and its tasks, batched over all units of a request. */
 @Resolver(() => Organisation)
@@ -26,15 +31,26 @@ export class OrganisationAssignmentsResolver {
     description:
       'Figures of the tasks this unit leads, assigned in the period, as of a date (RULES.md). All units of a request cost one SQL statement. Null when the assignments service is unavailable.',
   })
-  compliance(
+  async compliance(
     @Root() unit: Organisation,
     @Arg('from', () => DateScalar, { description: 'First day of the period (included).' }) from: CalendarDate,
     @Arg('to', () => DateScalar, { description: 'Last day of the period (included).' }) to: CalendarDate,
     @Arg('asOf', () => DateScalar, { nullable: true, description: '`to` when it is past, else today, when absent.' })
     asOf: CalendarDate | null,
+    @Arg('includePredecessors', () => Boolean, {
+      defaultValue: false,
+      description:
+        'Also count the tasks that its predecessors (`Organisation.allPredecessors`) led: their record before a merge, split or abolition. False: only the tasks this unit leads.',
+    })
+    includePredecessors: boolean,
     @Ctx() context: Context,
   ): Promise<ComplianceFigures> {
-    return context.loaders.figuresByUnit.load({ id: unit.id, args: figuresPeriod(from, to, asOf, todayInVietnam()) });
+    const args = figuresPeriod(from, to, asOf, todayInVietnam());
+    if (!includePredecessors) return context.loaders.figuresByUnit.load({ id: unit.id, args });
+    // The lineage of every unit of the request in one call; then all their figures in one statement.
+    const lineage = await context.loaders.lineage(context).load(unit.id);
+    const figures = await context.loaders.figuresByUnit.loadMany(lineage.map((id) => ({ id, args })));
+    return { ...args, ...sumFigures(figures.map((each) => (each instanceof Error ? raise(each) : each))) };
   }
 
   @Authorized(...MAY.readTasks)

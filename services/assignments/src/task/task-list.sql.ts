@@ -1,3 +1,5 @@
+import { addWorkingDays } from '../working-days/rules';
+import { loadHolidayCalendar } from '../working-days/holiday.store';
 import {
   BadUserInputError,
   searchPattern,
@@ -74,6 +76,14 @@ export async function taskPages(
       `bucket = 'IN_PROGRESS_WITHIN_DEADLINE' AND due_as_of BETWEEN $1::date AND $1::date + ${param(filter.dueWithinDays)}::int`,
     );
   }
+  if (filter.dueWithinWorkingDays !== null && filter.dueWithinWorkingDays !== undefined) {
+    const count = filter.dueWithinWorkingDays;
+    if (!Number.isInteger(count) || count < 0 || count > 366) {
+      throw new BadUserInputError('dueWithinWorkingDays must be between 0 and 366', 'dueWithinWorkingDays');
+    }
+    const until = count === 0 ? query.asOf : addWorkingDays(query.asOf, count, await loadHolidayCalendar(db));
+    conditions.push(`bucket = 'IN_PROGRESS_WITHIN_DEADLINE' AND due_as_of BETWEEN $1::date AND ${param(until)}::date`);
+  }
   const search = searchPattern(filter.search, 'search');
   if (search) conditions.push(`t.search_text LIKE ${param(search)}`);
   const after = query.after ? decodeCursor(query.after, [isDate, isDate, isUuid]) : null;
@@ -145,6 +155,10 @@ function mapTaskColumns(row: Record<string, unknown>): Partial<TaskRow> {
     dueOn: row.due_on,
     extensionDecidedOn: row.extension_decided_on,
     extensionDueOn: row.extension_due_on,
+    leadTransferredOn: row.lead_transferred_on,
+    leadTransferredFrom: row.lead_transferred_from,
+    assignedByOfficialId: row.assigned_by_official_id,
+    deadlineWorkingDays: row.deadline_working_days,
     completedOn: row.completed_on,
     withdrawnOn: row.withdrawn_on,
     searchText: row.search_text,

@@ -15,6 +15,8 @@ export interface TaskRecord {
   document: { number: string; kind: DocumentKind; issuedOn: CalendarDate; signer: string | null } | null;
   assignerKind: AssignerKind;
   assignerName: string | null;
+  /** The leader who assigned it, when known. */
+  assignedByOfficialId?: string | null;
   leadOrganisationId: string;
   coordinatingOrganisationIds: string[];
   priority: TaskPriority;
@@ -120,6 +122,10 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
     dueOn: deadlineInForce(facts, FAR_FUTURE),
     extensionDecidedOn: facts.approvedExtensions.map((extension) => extension.decidedOn),
     extensionDueOn: facts.approvedExtensions.map((extension) => extension.newDueOn),
+    leadTransferredOn: [],
+    leadTransferredFrom: [],
+    assignedByOfficialId: record.assignedByOfficialId ?? null,
+    deadlineWorkingDays: null,
     completedOn: facts.completedOn,
     withdrawnOn: facts.withdrawnOn,
     searchText: searchTextOf(record.title, document?.number ?? null),

@@ -32,6 +32,13 @@ export class TaskRow {
   @Column({ name: 'extension_due_on', ...dateArray }) extensionDueOn: CalendarDate[];
   @Column({ name: 'completed_on', type: 'date', nullable: true }) completedOn: CalendarDate | null;
   @Column({ name: 'withdrawn_on', type: 'date', nullable: true }) withdrawnOn: CalendarDate | null;
+  /** Transfers of the lead unit (after a restructuring), oldest first: when, and from which unit. */
+  @Column({ name: 'lead_transferred_on', ...dateArray }) leadTransferredOn: CalendarDate[];
+  @Column({ name: 'lead_transferred_from', type: 'uuid', array: true }) leadTransferredFrom: string[];
+  /** The leader who assigned it (an `Official` of the organisations subgraph). */
+  @Column({ name: 'assigned_by_official_id', type: 'uuid', nullable: true }) assignedByOfficialId: string | null;
+  /** The deadline as given, in working days; the due date is computed and stored. */
+  @Column({ name: 'deadline_working_days', type: 'smallint', nullable: true }) deadlineWorkingDays: number | null;
   @Column({ name: 'search_text', type: 'text' }) searchText: string;
   @Column('integer') version: number;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt?: Date;

@@ -75,6 +75,19 @@ export class AssignTaskInput extends IdempotentInput {
   @Field(() => String, { nullable: true, description: 'The name of the Chairman or Vice-Chairman who assigns it.' })
   assignerName?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The leader (an `Official`) who assigns it; `byAssigner` groups figures by this leader.',
+  })
+  assignedByOfficialId?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The deadline as a number of working days after the assignment date (1 to 366), skipping weekends and public holidays (Tết included); the due date is computed and stored. Not with `dueOn`.',
+  })
+  deadlineInWorkingDays?: number | null;
+
   @Field(() => ID, { nullable: true, description: 'The inspection conclusion this task follows up, if any.' })
   originConclusionId?: string | null;
 }
@@ -208,6 +221,13 @@ export class TaskFilter {
       'Not completed, with the deadline in force falling within this many days of `asOf` (0 to 366): the "due soon" list.',
   })
   dueWithinDays?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Like `dueWithinDays`, counted in working days (weekends and public holidays skipped): the deadline falls within this many working days of `asOf` (0 to 366).',
+  })
+  dueWithinWorkingDays?: number | null;
 
   @Field(() => String, {
     nullable: true,

@@ -1,5 +1,5 @@
-import { loaderByArguments, loaderById, loaderGroupedBy } from '@giaoviec/shared';
-import type DataLoader from 'dataloader';
+import { fetchEntities, loaderByArguments, loaderById, loaderGroupedBy, type Caller } from '@giaoviec/shared';
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { complianceFiguresByGroup, emptyFigures, type DatedFigures } from '../compliance/figures.sql';
 import type { Period } from '../compliance/rules';
@@ -20,10 +20,26 @@ export interface AssignmentLoaders {
   figuresByUnit: DataLoader<{ id: string; args: Period & { asOf: CalendarDate } }, DatedFigures, string>;
   followUpsByConclusion: DataLoader<string, TaskRow[]>;
   tasksByUnit: DataLoader<{ id: string; args: TaskListQuery }, TaskPage, string>;
+  /** A unit and every unit whose work reached it (from the organisations subgraph), one call per request. */
+  lineage(caller: Caller): DataLoader<string, string[]>;
 }
 
 export function createAssignmentLoaders(db: DataSource): AssignmentLoaders {
+  let lineage: DataLoader<string, string[]> | undefined;
   return {
+    lineage(caller) {
+      lineage ??= new DataLoader(async (ids) => {
+        const units = await fetchEntities<{ id: string; allPredecessors: Array<{ id: string }> }>(
+          'organisations',
+          'Organisation',
+          ids,
+          'id allPredecessors { id }',
+          caller,
+        );
+        return ids.map((id, index) => [id, ...(units[index]?.allPredecessors.map((unit) => unit.id) ?? [])]);
+      });
+      return lineage;
+    },
     taskById: loaderById(db.getRepository(TaskRow)),
     extensionById: loaderById(db.getRepository(ExtensionRow)),
     extensionsByTask: loaderGroupedBy(db.getRepository(ExtensionRow), 'taskId', { requestedOn: 'ASC' }),

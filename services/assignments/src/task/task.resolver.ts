@@ -1,4 +1,6 @@
 import { DateScalar, MAY, todayInVietnam, type CalendarDate, type RequestContext } from '@giaoviec/shared';
+import { LeadTransfer } from '../transfer/transfer.type';
+import { Official, officialReference } from '../official/official.type';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { complianceBucket } from '../compliance/rules';
 import { Extension } from '../extension/extension.type';
@@ -105,6 +107,26 @@ export class TaskResolver {
   })
   leadOrganisation(@Root() task: Task): Organisation {
     return organisationReference(task.leadOrganisationId);
+  }
+
+  @FieldResolver(() => Official, {
+    nullable: true,
+    description: 'The leader who assigned it (người giao), when recorded.',
+  })
+  assigningOfficial(@Root() task: Task): Official | null {
+    return officialReference(task.assignedByOfficialId);
+  }
+
+  @FieldResolver(() => [LeadTransfer], {
+    description:
+      'Transfers of the lead unit after restructurings, oldest first: figures as of a date before a transfer count the task for the unit it came from.',
+  })
+  leadTransfers(@Root() task: Task): LeadTransfer[] {
+    return task.leadTransferredOn.map((on, index) => ({
+      transferredOn: on,
+      from: organisationReference(task.leadTransferredFrom[index]!),
+      to: organisationReference(task.leadTransferredFrom[index + 1] ?? task.leadOrganisationId),
+    }));
   }
 
   @FieldResolver(() => [Organisation], { description: 'The coordinating units (đơn vị phối hợp).' })

@@ -68,6 +68,12 @@ export class Task {
   @Field(() => String, { nullable: true, description: 'The Chairman or Vice-Chairman who assigned it.' })
   assignerName: string | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The deadline as given in working days, when it was; `originalDueOn` is the date computed from it.',
+  })
+  deadlineWorkingDays: number | null;
+
   @Field(() => TaskPriorityEnum, { description: 'Its priority.' })
   priority: TaskPriorityEnum;
 
@@ -86,6 +92,9 @@ export class Task {
   documentSigner: string | null;
   extensionDecidedOn: CalendarDate[];
   extensionDueOn: CalendarDate[];
+  assignedByOfficialId: string | null;
+  leadTransferredOn: CalendarDate[];
+  leadTransferredFrom: string[];
 }
 
 @ObjectType('TaskHistoryEntry', { description: 'One change of a task; the history is append-only.' })

@@ -14,6 +14,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { deadlineInForce } from '../compliance/rules';
+import { loadHolidayCalendar } from '../working-days/holiday.store';
+import { addWorkingDays } from '../working-days/rules';
 import { ExtensionRow } from '../extension/extension.entity';
 import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './reports.entity';
 import { searchTextOf } from './task-records';
@@ -64,7 +66,14 @@ export class TaskWorkflow {
     const title = cleanText(input.title, { field: 'title', max: 500, singleLine: true });
     const description = optionalText(input.description, 'description', 5000);
     this.notInFuture(input.assignedOn, 'assignedOn');
-    const dueOn = input.dueOn ?? null;
+    const workingDays = input.deadlineInWorkingDays ?? null;
+    if (workingDays !== null && input.dueOn) {
+      throw new BadUserInputError('give dueOn or deadlineInWorkingDays, not both', 'deadlineInWorkingDays');
+    }
+    const dueOn =
+      workingDays === null
+        ? (input.dueOn ?? null)
+        : addWorkingDays(input.assignedOn, workingDays, await loadHolidayCalendar(this.db));
     if (dueOn !== null && dueOn < input.assignedOn) {
       throw new BadUserInputError('dueOn must not be before assignedOn', 'dueOn');
     }
@@ -86,6 +95,8 @@ export class TaskWorkflow {
     }
     const assignerName = optionalText(input.assignerName, 'assignerName', 255);
     await this.requireOrganisations(input.leadOrganisationId, coordinating);
+    const officialId = input.assignedByOfficialId ?? null;
+    if (officialId !== null) await this.requireOfficial(officialId);
     if (input.originConclusionId) await this.requireConclusion(input.originConclusionId);
 
     const task: TaskRow = {
@@ -108,6 +119,10 @@ export class TaskWorkflow {
       dueOn,
       extensionDecidedOn: [],
       extensionDueOn: [],
+      leadTransferredOn: [],
+      leadTransferredFrom: [],
+      assignedByOfficialId: officialId,
+      deadlineWorkingDays: workingDays,
       completedOn: null,
       withdrawnOn: null,
       searchText: searchTextOf(title, documentNumber),
@@ -115,7 +130,10 @@ export class TaskWorkflow {
     };
     return this.transaction(async (tx) => {
       await tx.getRepository(TaskRow).insert(task);
-      await this.record(tx, task.id, 'ASSIGNED', input.assignedOn, { dueOn });
+      await this.record(tx, task.id, 'ASSIGNED', input.assignedOn, {
+        dueOn,
+        ...(workingDays === null ? {} : { deadlineInWorkingDays: workingDays }),
+      });
       return task;
     });
   }
@@ -363,6 +381,13 @@ export class TaskWorkflow {
   private async requireConclusion(id: string): Promise<void> {
     const known = isUuid(id) ? await existingEntityIds('inspections', 'Conclusion', [id], this.actor) : new Set();
     if (!known.has(id)) throw new BadUserInputError(`No inspection conclusion has id ${id}`, 'originConclusionId');
+  }
+
+  private async requireOfficial(officialId: string): Promise<void> {
+    const known = isUuid(officialId)
+      ? await existingEntityIds('organisations', 'Official', [officialId], this.actor)
+      : new Set<string>();
+    if (!known.has(officialId)) throw new BadUserInputError(`No official has id ${officialId}`, 'assignedByOfficialId');
   }
 
   private async requireOrganisations(leadId: string, coordinatingIds: string[]): Promise<void> {

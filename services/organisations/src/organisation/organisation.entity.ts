@@ -1,3 +1,4 @@
+import type { CalendarDate } from '@giaoviec/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { OrganisationKind } from './organisation-kind';
 
@@ -18,4 +19,16 @@ export class OrganisationRow {
 
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId: string | null;
+
+  /** First day of existence; null: before the records begin. */
+  @Column({ name: 'valid_from', type: 'date', nullable: true })
+  validFrom: CalendarDate | null;
+
+  /** Last day of existence; null: still exists. */
+  @Column({ name: 'valid_to', type: 'date', nullable: true })
+  validTo: CalendarDate | null;
+
+  /** Since when `name` is the unit's name; null: since the unit began. */
+  @Column({ name: 'name_since', type: 'date', nullable: true })
+  nameSince: CalendarDate | null;
 }

@@ -1,4 +1,4 @@
-import { IdempotentInput } from '@giaoviec/shared';
+import { DateScalar, IdempotentInput, type CalendarDate } from '@giaoviec/shared';
 import { Field, ID, InputType } from 'type-graphql';
 import { OrganisationKind } from './organisation-kind';
 
@@ -18,6 +18,12 @@ export class CreateOrganisationInput extends IdempotentInput {
 
   @Field(() => ID, { nullable: true, description: 'The unit it belongs to; none for a top-level unit.' })
   parentId?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day the unit exists; absent: before the records begin. Its code must be free from then on.',
+  })
+  validFrom?: CalendarDate | null;
 }
 
 @InputType('UpdateOrganisationInput', { description: 'Changes to a unit; fields left out stay as they are.' })

@@ -1,4 +1,4 @@
-import { MAY, type RequestContext } from '@giaoviec/shared';
+import { DateScalar, MAY, type CalendarDate, type RequestContext } from '@giaoviec/shared';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.inputs';
 import { OrganisationKind } from './organisation-kind';
@@ -6,6 +6,11 @@ import type { OrganisationLoaders } from './organisation.loaders';
 import { OrganisationStore } from './organisation.store';
 import { Organisation } from './organisation.type';
 import { cleanOrganisationCode, cleanOrganisationName } from './rules';
+import type { RestructuringEventRow } from '../restructuring/restructuring.entity';
+import { FormerName, RestructuringEvent } from '../restructuring/restructuring.type';
+import { nameOn } from '../restructuring/rules';
+
+const uniqueOthers = (ids: readonly string[], self: string) => [...new Set(ids)].filter((id) => id !== self);
 
 type Context = RequestContext<OrganisationLoaders>;
 
@@ -21,12 +26,26 @@ export class OrganisationResolver {
       description: 'Only units of these kinds (all when absent).',
     })
     kinds: OrganisationKind[] | null,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description:
+        'The structure as it stood on this date: only units that existed then, under the names they bore then. Absent: every unit, current and former (see `validTo`).',
+    })
+    asOf: CalendarDate | null,
     @Ctx() context: Context,
   ): Promise<Organisation[]> {
-    const rows = await new OrganisationStore(context.db).list(kinds);
+    const rows = await new OrganisationStore(context.db).list(kinds, asOf);
     // Parents are usually in the list: later `parent` lookups then cost no statement.
     for (const row of rows) context.loaders.organisationById.prime(row.id, row);
-    return rows;
+    if (!asOf) return rows;
+    // Renamed since: one more statement for all of them, and a copy under the name of the day.
+    return Promise.all(
+      rows.map(async (row) =>
+        row.nameSince === null || asOf >= row.nameSince
+          ? row
+          : { ...row, name: nameOn(row, await context.loaders.formerNamesByUnit.load(row.id), asOf) },
+      ),
+    );
   }
 
   @Query(() => Organisation, { nullable: true, description: 'One unit by id; null when there is none.' })
@@ -51,6 +70,7 @@ export class OrganisationResolver {
       name: cleanOrganisationName(input.name),
       kind: input.kind,
       parentId: input.parentId ?? null,
+      validFrom: input.validFrom ?? null,
     });
   }
 
@@ -85,5 +105,60 @@ export class OrganisationResolver {
   @FieldResolver(() => [Organisation], { description: 'The units directly under this one, by code.' })
   children(@Root() unit: Organisation, @Ctx() context: Context): Promise<Organisation[]> {
     return context.loaders.childrenByParentId.load(unit.id);
+  }
+
+  @FieldResolver(() => [FormerName], { description: 'Names the unit bore before its renames, oldest first.' })
+  formerNames(@Root() unit: Organisation, @Ctx() context: Context): Promise<FormerName[]> {
+    return context.loaders.formerNamesByUnit.load(unit.id);
+  }
+
+  @FieldResolver(() => [Organisation], {
+    description: 'The units whose work passed directly to this one by a merge, split or abolition (đơn vị tiền thân).',
+  })
+  async predecessors(@Root() unit: Organisation, @Ctx() context: Context): Promise<Organisation[]> {
+    const links = await context.loaders.linksBySuccessor.load(unit.id);
+    return context.loaders.organisationsByIds(
+      uniqueOthers(
+        links.map((link) => link.predecessorId),
+        unit.id,
+      ),
+    );
+  }
+
+  @FieldResolver(() => [Organisation], {
+    description: 'The units that took over this one’s work directly (đơn vị kế thừa).',
+  })
+  async successors(@Root() unit: Organisation, @Ctx() context: Context): Promise<Organisation[]> {
+    const links = await context.loaders.linksByPredecessor.load(unit.id);
+    return context.loaders.organisationsByIds(
+      uniqueOthers(
+        links.map((link) => link.successorId),
+        unit.id,
+      ),
+    );
+  }
+
+  @FieldResolver(() => [Organisation], {
+    description:
+      'Every unit whose work reached this one, directly or through earlier changes: the units `compliance(includePredecessors: true)` adds.',
+  })
+  async allPredecessors(@Root() unit: Organisation, @Ctx() context: Context): Promise<Organisation[]> {
+    return context.loaders.organisationsByIds(await context.loaders.allPredecessorIds.load(unit.id));
+  }
+
+  @FieldResolver(() => [RestructuringEvent], {
+    description: 'The restructurings that concern this unit, by effective date.',
+  })
+  async restructurings(@Root() unit: Organisation, @Ctx() context: Context): Promise<RestructuringEvent[]> {
+    const [before, after] = await Promise.all([
+      context.loaders.linksBySuccessor.load(unit.id),
+      context.loaders.linksByPredecessor.load(unit.id),
+    ]);
+    const events = await context.loaders.eventById.loadMany([
+      ...new Set([...before, ...after].map((link) => link.eventId)),
+    ]);
+    return events
+      .filter((event): event is RestructuringEventRow => event !== null && !(event instanceof Error))
+      .sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn)) as RestructuringEvent[];
   }
 }

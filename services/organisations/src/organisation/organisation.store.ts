@@ -1,6 +1,7 @@
-import { BadUserInputError, ConflictError, isUuid, runIdempotently, type MutationRequest } from '@giaoviec/shared';
+import { BadUserInputError, isUuid, runIdempotently, type CalendarDate, type MutationRequest } from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { requireCodeFree } from '../restructuring/rules';
 import { KIND_ORDER, type OrganisationKind } from './organisation-kind';
 import { OrganisationRow } from './organisation.entity';
 import { wouldCreateCycle } from './rules';
@@ -17,23 +18,40 @@ export class OrganisationStore {
     return runIdempotently(this.db, 'organisations', this.request, run);
   }
 
-  /** Units of the given kinds (all when none), the province first, then by code. */
-  async list(kinds?: readonly OrganisationKind[] | null): Promise<OrganisationRow[]> {
+  /**
+   * Units of the given kinds (all when none), the province first, then by code; with `asOf`, only
+   * those that existed on that day.
+   */
+  async list(kinds?: readonly OrganisationKind[] | null, asOf?: CalendarDate | null): Promise<OrganisationRow[]> {
     const query = this.db
       .getRepository(OrganisationRow)
       .createQueryBuilder('o')
       .orderBy('array_position(:order::text[], o.kind::text)')
       .addOrderBy('o.code')
       .setParameter('order', KIND_ORDER);
-    if (kinds?.length) query.where('o.kind IN (:...kinds)', { kinds });
+    if (kinds?.length) query.andWhere('o.kind IN (:...kinds)', { kinds });
+    if (asOf) {
+      query.andWhere(
+        '(o.valid_from IS NULL OR o.valid_from <= :asOf) AND (o.valid_to IS NULL OR o.valid_to >= :asOf)',
+        {
+          asOf,
+        },
+      );
+    }
     return query.getMany();
   }
 
-  async create(unit: Omit<OrganisationRow, 'id'>): Promise<OrganisationRow> {
+  async create(unit: Omit<OrganisationRow, 'id' | 'validTo' | 'nameSince'>): Promise<OrganisationRow> {
     return this.transaction(async (tx) => {
+      // Codes are checked against every unit's validity: structure changes go one at a time.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('organisations.hierarchy'))`);
       if (unit.parentId) await this.requireParent(tx, unit.parentId);
-      const row = tx.getRepository(OrganisationRow).create({ ...unit, id: randomUUID() });
-      await this.write(() => tx.getRepository(OrganisationRow).insert(row), unit.code);
+      const sameCode = await tx.getRepository(OrganisationRow).findBy({ code: unit.code });
+      requireCodeFree(unit.code, { validFrom: unit.validFrom, validTo: null }, sameCode);
+      const row = tx
+        .getRepository(OrganisationRow)
+        .create({ ...unit, validTo: null, nameSince: null, id: randomUUID() });
+      await tx.getRepository(OrganisationRow).insert(row);
       return row;
     });
   }
@@ -80,16 +98,5 @@ export class OrganisationStore {
       [unitId],
     );
     return rows.map((row) => row.id);
-  }
-
-  private async write(run: () => Promise<unknown>, code: string): Promise<void> {
-    try {
-      await run();
-    } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        throw new ConflictError(`An organisation with code ${code} already exists`, { field: 'code' });
-      }
-      throw error;
-    }
   }
 }

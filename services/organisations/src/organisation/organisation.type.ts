@@ -1,3 +1,4 @@
+import { DateScalar, type CalendarDate } from '@giaoviec/shared';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { OrganisationKind } from './organisation-kind';
 
@@ -16,12 +17,31 @@ export class Organisation {
   })
   code: string;
 
-  @Field({ description: 'Official name in Vietnamese (e.g. "Sở Xây dựng").' })
+  @Field({
+    description:
+      'Official name in Vietnamese (e.g. "Sở Xây dựng"): the current one, or under `organisations(asOf:)` the one in use on that date.',
+  })
   name: string;
 
   @Field(() => OrganisationKind, { description: 'What kind of unit this is.' })
   kind: OrganisationKind;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day the unit existed (hiệu lực từ); null: before the records begin.',
+  })
+  validFrom: CalendarDate | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Last day the unit existed (hiệu lực đến), the day before the change that ended it; null: it still exists.',
+  })
+  validTo: CalendarDate | null;
+
   /** Not in the schema: `parent` resolves it. */
   parentId: string | null;
+
+  /** Not in the schema: since when `name` is in use (null: always). */
+  nameSince: CalendarDate | null;
 }

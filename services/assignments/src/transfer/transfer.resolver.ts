@@ -1,0 +1,23 @@
+import { MAY, type RequestContext } from '@giaoviec/shared';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { actorOf } from '../task/actor';
+import type { AssignmentLoaders } from '../task/task.loaders';
+import type { Task } from '../task/task.type';
+import { transferOpenTasks } from './transfer';
+import { TransferTasksInput, TransferTasksResult } from './transfer.type';
+
+@Resolver()
+export class TransferResolver {
+  @Authorized(...MAY.assignTasks)
+  @Mutation(() => TransferTasksResult, {
+    description:
+      'Passes the open tasks of a unit (e.g. one abolished by a restructuring) to its successor from a date. Each task records the transfer in its history; figures as of earlier dates still count it for the old unit. BAD_USER_INPUT (nothing moved) unless the receiving unit is a recorded successor.',
+  })
+  async transferTasks(
+    @Arg('input', () => TransferTasksInput) input: TransferTasksInput,
+    @Ctx() context: RequestContext<AssignmentLoaders>,
+  ): Promise<TransferTasksResult> {
+    const tasks = (await transferOpenTasks(context.db, actorOf(context), input)) as Task[];
+    return { transferredCount: tasks.length, tasks };
+  }
+}
