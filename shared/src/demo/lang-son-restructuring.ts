@@ -72,3 +72,22 @@ export const LANG_SON_UNITS_CREATED_2025: readonly DemoUnit[] = [
 
 /** Every unit of the demo, current and former. */
 export const LANG_SON_DEMO_UNITS: readonly DemoUnit[] = [...LANG_SON_UNITS_2017, ...LANG_SON_UNITS_CREATED_2025];
+
+/** The demo units that existed on a day: the 2017 units until the 2025 changes, then their successors. */
+export function demoUnitsOn(day: string): DemoUnit[] {
+  const ended = new Set<string>();
+  const created: DemoUnit[] = [];
+  if (day >= DEPARTMENT_MERGE_DATE) {
+    for (const merge of DEPARTMENT_MERGES_2025) {
+      merge.sources.forEach((code) => ended.add(code));
+      if (typeof merge.into !== 'string') created.push(merge.into);
+    }
+  }
+  if (day >= DISTRICT_ABOLITION_DATE) {
+    for (const abolition of DISTRICT_ABOLITIONS_2025) {
+      ended.add(abolition.code);
+      created.push(...abolition.successors);
+    }
+  }
+  return [...LANG_SON_UNITS_2017.filter((unit) => !ended.has(unit.code)), ...created];
+}

@@ -1,4 +1,11 @@
-import { LANG_SON_UNITS_2017, mulberry32, uuidFromName, type CalendarDate, type DemoUnit } from '@giaoviec/shared';
+import {
+  LANG_SON_UNITS_2017,
+  demoUnitsOn,
+  mulberry32,
+  uuidFromName,
+  type CalendarDate,
+  type DemoUnit,
+} from '@giaoviec/shared';
 import { complianceFigures, taskFacts } from '../compliance/rules';
 import type { AssignerKind, DocumentKind, TaskEvent, TaskPriority } from '../task/task-history';
 import { WorkCalendar, dateOfDay, dayNumber, lowerBound } from './demo-calendar';
@@ -836,4 +843,24 @@ export function generateLangSon2017(): GeneratedTask[] {
     today: '2017-12-31' as CalendarDate,
     targets: { SXD: SXD_WORKED_EXAMPLE },
   });
+}
+
+/**
+ * Lạng Sơn's 2024 and 2025, each unit assigned tasks only while it existed: the 2017 structure
+ * until the department merges of 1 March 2025, then until the district abolitions of 1 July, then
+ * the new structure (`demoUnitsOn`). Histories stop at each segment's end, so the tasks still open
+ * then are those a restructuring hands on.
+ */
+export function generateLangSon2024To2025(): GeneratedTask[] {
+  const segments: Array<[seed: number, year: number, from: string, to: string]> = [
+    [2024, 2024, '2024-01-01', '2024-12-31'],
+    [20251, 2025, '2025-01-01', '2025-02-28'],
+    [20252, 2025, '2025-03-01', '2025-06-30'],
+    [20253, 2025, '2025-07-01', '2025-12-31'],
+  ];
+  return segments.flatMap(([seed, year, from, to]) =>
+    generateProvinceYear({ seed, year, units: demoUnitsOn(from), today: to as CalendarDate }).filter(
+      (task) => task.events[0]!.on >= from,
+    ),
+  );
 }

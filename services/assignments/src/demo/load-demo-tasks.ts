@@ -15,17 +15,23 @@ import type { DataSource } from 'typeorm';
 import { insertTaskRecords, type TaskRecord } from '../task/task-records';
 import { TaskRow } from '../task/task.entity';
 import { demoFollowUpTasks } from './follow-up-tasks';
-import { generateLangSon2017 } from './generator';
+import { generateLangSon2017, generateLangSon2024To2025 } from './generator';
 
-/** The Lạng Sơn 2017 task histories and the follow-ups of the demo inspection, loaded only into an empty table. */
+/**
+ * The Lạng Sơn task histories of 2017 and of 2024-2025 (across the 2025 restructuring, whose open
+ * tasks then pass to the successors) and the follow-ups of the demo inspection; loaded only into an
+ * empty table.
+ */
 export async function loadDemoTasks(db: DataSource, log: Logger): Promise<void> {
   if ((await db.getRepository(TaskRow).count()) > 0) return;
-  const generated: TaskRecord[] = generateLangSon2017().map(({ leadCode, coordinatingCodes, ...task }) => ({
-    ...task,
-    assignedByOfficialId: task.assignerName ? demoOfficialId(task.assignerName) : null,
-    leadOrganisationId: demoUnitId(leadCode),
-    coordinatingOrganisationIds: coordinatingCodes.map(demoUnitId),
-  }));
+  const generated: TaskRecord[] = [...generateLangSon2017(), ...generateLangSon2024To2025()].map(
+    ({ leadCode, coordinatingCodes, ...task }) => ({
+      ...task,
+      assignedByOfficialId: task.assignerName ? demoOfficialId(task.assignerName) : null,
+      leadOrganisationId: demoUnitId(leadCode),
+      coordinatingOrganisationIds: coordinatingCodes.map(demoUnitId),
+    }),
+  );
   const tasks = [...generated, ...demoFollowUpTasks()];
   await insertTaskRecords(db, tasks, 'demo data');
   const transferred = await transferDemoTasks2025(db);
