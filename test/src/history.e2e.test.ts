@@ -232,6 +232,45 @@ describe('restructuring through the mutations', () => {
     expect(await structure()).toEqual(before);
   });
 
+  it('a split hands the unit’s work to each successor; one SQL statement for every unit’s figures with predecessors', async () => {
+    const SPLIT = `mutation ($input: SplitOrganisationInput!) { splitOrganisation(input: $input) {
+      kind predecessors { code validTo } successors { code validFrom } } }`;
+    const source = await createUnit('T-S', 'Sở thử tách', { validFrom: '2015-01-01' });
+    const existing = await createUnit('T-S2', 'Sở thử nhận', { validFrom: '2015-01-01' });
+    await client().data(ASSIGN, {
+      input: {
+        title: 'Nhiệm vụ trước khi tách',
+        assignedOn: '2022-03-01',
+        dueOn: '2022-06-30',
+        leadOrganisationId: source,
+      },
+    });
+    const { splitOrganisation } = await client().data<any>(SPLIT, {
+      input: {
+        sourceId: source,
+        intoIds: [existing],
+        newUnits: [{ code: 'T-S3', name: 'Sở thử mới', kind: 'DEPARTMENT' }],
+        effectiveOn: '2023-01-01',
+        legalBasis: 'Quyết định chia tách',
+      },
+    });
+    expect(splitOrganisation).toEqual({
+      kind: 'SPLIT',
+      predecessors: [{ code: 'T-S', validTo: '2022-12-31' }],
+      successors: expect.arrayContaining([
+        { code: 'T-S2', validFrom: '2015-01-01' },
+        { code: 'T-S3', validFrom: '2023-01-01' },
+      ]),
+    });
+    const ALL = `query ($asOf: Date!) { organisations { code compliance(from: "2022-01-01", to: "2022-12-31", asOf: $asOf, includePredecessors: true) { assigned } } }`;
+    const counter = stack.services.assignments.database.queries;
+    const before = counter.statements;
+    const { organisations } = await client().data<any>(ALL, { asOf: '2023-06-30' });
+    expect(counter.statements - before).toBe(1);
+    const assigned = (code: string) => organisations.find((unit: any) => unit.code === code).compliance.assigned;
+    expect([assigned('T-S'), assigned('T-S2'), assigned('T-S3')]).toEqual([1, 1, 1]);
+  });
+
   it('only the office restructures', async () => {
     const unit = stack.as({ roles: ['UNIT'], org: units['T-A'] });
     const result = await unit.request(MERGE, {
