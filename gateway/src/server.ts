@@ -30,12 +30,18 @@ import { createServer } from 'node:http';
 
 import { createAuthenticator, type AuthenticationOptions } from './auth/authenticate';
 import { dashboardRouter } from './dashboard/router';
+import { mountIde, type IdeOptions } from './ide/ide';
 import { armor, type Limits } from './limits';
+import { persistedQueries, type PersistedQueryOptions } from './persisted/persisted-queries';
 import { subgraphFetcher } from './subgraph-fetcher';
 
 export { SUPERGRAPH_PATH } from './supergraph/path';
 export { DEVELOPMENT_JWT_SECRET, authenticationFromEnvironment } from './auth/authenticate';
 export { limitsFromEnvironment } from './limits';
+export { bundleIde } from './ide/bundle';
+export { IDE_PATH, ideFromEnvironment } from './ide/ide';
+export { safelistManifest } from './persisted/generate-safelist';
+export { OperationSafelist } from './persisted/safelist';
 
 /** What the gateway knows of one request. */
 export interface GatewayContext {
@@ -62,6 +68,10 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** OpenTelemetry traces, off when absent (see tracingFromEnvironment). */
   tracing?: TracingOptions;
+  /** GraphiQL at /graphiql when given (development only: see ideFromEnvironment). */
+  ide?: IdeOptions;
+  /** Automatic persisted queries' cache bound, and the production safelist. */
+  persistedQueries?: PersistedQueryOptions;
 }
 
 /**
@@ -110,11 +120,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const persisted = persistedQueries<GatewayContext>(options.persistedQueries);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? false,
+    persistedQueries: persisted.persistedQueries,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     validationRules: protection.validationRules,
@@ -126,6 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       auditPlugin(),
       metrics.plugin(),
       ...tracingPlugin<GatewayContext>(tracing),
+      ...persisted.plugins,
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
     ],
   });
@@ -145,6 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     log,
   );
   app.use('/dashboard', dashboardRouter(log));
+  if (options.ide) mountIde(app, '/graphql', options.ide);
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),

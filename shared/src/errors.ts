@@ -10,6 +10,10 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** A subgraph did not answer: the fields it serves are missing, the rest of the answer stands. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** The gateway runs a safelist (OPERATION_SAFELIST) and this operation is not in it. */
+  OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED',
+  /** Apollo's: the hash of an automatic persisted query is unknown; send it again with its text. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

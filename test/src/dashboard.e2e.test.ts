@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, print } from 'graphql';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
+import { CHROMIUM, chromiumPresent, describeInBrowser, missingChromium } from './harness/browser';
 import { contractOperation } from './harness/graphql-client';
 import { startTestStack, type TestStack } from './harness/stack';
 import { testToken } from './harness/tokens';
@@ -13,7 +14,6 @@ import { testToken } from './harness/tokens';
  * data: the figures, sorting, the charts, a unit's overdue tasks and inspections, visible errors,
  * and that it sends only contract operations, only to this origin.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '../artifacts');
 const FROM = '2017-01-01';
 const TO = '2017-10-15';
@@ -27,12 +27,7 @@ const CONTRACT_FILES: Record<string, string> = {
   UnitInspections: 'inspections.graphql',
 };
 
-const chromiumPresent = existsSync(CHROMIUM);
-if (!chromiumPresent && !process.env.CI)
-  console.warn(`dashboard.e2e: skipped, no ${CHROMIUM} (apt-get install -y chromium); CI fails without it`);
-const describeInBrowser = chromiumPresent || process.env.CI ? describe : describe.skip;
-
-describeInBrowser('the reference dashboard', () => {
+describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
   let stack: TestStack;
   let context: BrowserContext;
   let page: Page;
@@ -45,7 +40,7 @@ describeInBrowser('the reference dashboard', () => {
 
   beforeAll(async () => {
     // In CI the browser test must run: a missing browser is a failure, not a skip.
-    if (!chromiumPresent) throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
+    if (!chromiumPresent) throw missingChromium();
     stack = await startTestStack({ demoData: true });
     origin = new URL(stack.gateway.url).origin;
     token = await testToken({ sub: 'leader-1', name: 'Lãnh đạo UBND tỉnh', roles: ['LEADER'] });

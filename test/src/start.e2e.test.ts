@@ -116,8 +116,13 @@ describe('npm start', () => {
 
   it('DEMO_DATA=none starts on an empty database', async () => {
     rmSync(join(dataRoot, 'postgres'), { recursive: true, force: true });
-    const started = await start({ DEMO_DATA: 'none' });
+    // NODE_ENV as in a shell (jest sets it to `test`): `npm start` then runs in development.
+    const started = await start({ DEMO_DATA: 'none', NODE_ENV: 'development' });
     expect(await started.client.data(ORGANISATIONS)).toEqual({ organisations: [] });
+    // GraphiQL, bundled by the build, served in development with a development token in its headers.
+    const ide = await fetch(`http://127.0.0.1:${started.ports[0]}/graphiql`);
+    expect(await ide.text()).toContain('Bearer ey');
+    expect((await fetch(`http://127.0.0.1:${started.ports[0]}/graphiql/assets/graphiql.js`)).status).toBe(200);
     expect(started.output()).not.toContain('"level":50');
     expect(await pressCtrlC(started)).toBe(0);
   });

@@ -10,9 +10,10 @@ import {
 } from '@giaoviec/shared';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { SignJWT } from 'jose';
 import pg from 'pg';
 import { DEVELOPMENT_JWT_SECRET } from '../auth/authenticate';
+import { signDevelopmentToken } from '../auth/development-token';
+import { IDE_PATH, ideFromEnvironment } from '../ide/ide';
 
 /**
  * `npm start`: the whole platform on one machine. PostgreSQL (DATABASE_URL, else embedded in
@@ -83,13 +84,7 @@ let stopping = false;
 
 /** With no identity provider configured, tokens signed with the development secret, to try the API. */
 async function printDevelopmentTokens(): Promise<void> {
-  const sign = (sub: string, name: string, roles: string[], org?: string) =>
-    new SignJWT({ name, roles, org })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(sub)
-      .setIssuedAt()
-      .setExpirationTime('12h')
-      .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
+  const sign = signDevelopmentToken;
   console.log(
     `Development only: bearer tokens signed with the development secret "${DEVELOPMENT_JWT_SECRET}" (12 hours):`,
   );
@@ -160,6 +155,7 @@ async function main(): Promise<void> {
     await waitUntilReady(gateway);
     log.info({ url: `http://localhost:${port}/graphql` }, 'Giao Việc is ready');
     console.log(`\nGiao Việc is ready: http://localhost:${port}/graphql  (Ctrl-C stops it)\n`);
+    if (ideFromEnvironment(env)) console.log(`GraphiQL (development): http://localhost:${port}${IDE_PATH}\n`);
     if (!process.env.JWT_SECRET && !process.env.JWT_PUBLIC_KEY && !process.env.JWT_JWKS_URL)
       await printDevelopmentTokens();
   } catch (error) {
