@@ -19,6 +19,7 @@ import { TaskRow } from './task/task.entity';
 import { createAssignmentLoaders, type AssignmentLoaders } from './task/task.loaders';
 import { TaskResolver } from './task/task.resolver';
 import { UnitsAndLeadersThroughTime1764800000000 } from './migrations/1764800000000-UnitsAndLeadersThroughTime';
+import { FiguresFromTheRow1764900000000 } from './migrations/1764900000000-FiguresFromTheRow';
 import { Official } from './official/official.type';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { PublicHolidayResolver } from './working-days/holiday.resolver';
@@ -57,6 +58,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       CreateIdempotencyKeys1764500000000,
       InlineDeadlineShortcut1764600000000,
       UnitsAndLeadersThroughTime1764800000000,
+      FiguresFromTheRow1764900000000,
     ],
   },
   createLoaders: createAssignmentLoaders,
@@ -71,3 +73,4 @@ export { complianceBucket, complianceFigures, taskFacts } from './compliance/rul
 export { complianceFiguresByGroup } from './compliance/figures.sql';
 export { complianceFiguresStatement } from './compliance/figures.sql';
 export { generateProvinceYearByUnit } from './demo/generator';
+export { leadUnitOn } from './transfer/rules';

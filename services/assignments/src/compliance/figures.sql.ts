@@ -3,9 +3,10 @@ import type { DataSource } from 'typeorm';
 import { NO_COUNTS, figuresFromCounts, type ComplianceCounts, type ComplianceFigures, type Period } from './rules';
 
 /**
- * RULES.md as one SQL aggregation: each task's bucket comes from its own row
- * (`assignments.compliance_bucket`, see the migration), grouped in the same pass. The pure rules
- * (rules.ts) are the reference; a test holds the two equal on thousands of random histories.
+ * RULES.md as one SQL aggregation over the task rows alone: each task's bucket as of the date comes
+ * from its own columns (its completion, its generated `completed_late`, its deadline in force that
+ * day), counted in the same pass. The pure rules (rules.ts) are the reference; a test holds the two
+ * equal on thousands of random histories.
  */
 
 /** The lead unit of a task as of the figures' date (`$3`): transfers after it do not count yet. */
@@ -14,7 +15,7 @@ const LEAD_UNIT_AS_OF = `CASE WHEN cardinality(lead_transferred_on) = 0 THEN lea
 
 /** What the figures can be grouped by; each maps to a fixed SQL expression, never to client text. */
 const GROUPINGS = {
-  unit: `(${LEAD_UNIT_AS_OF})::text`,
+  unit: LEAD_UNIT_AS_OF,
   month: `to_char(assigned_on, 'YYYY-MM')`,
   assigner: `assigner_kind || '|' || coalesce(assigned_by_official_id::text, '') || '|' || coalesce(assigner_name, '')`,
   priority: 'priority',
@@ -41,45 +42,64 @@ interface CountsRow {
   without_deadline: string;
 }
 
-/** A task's bucket as of `$3`, from its row alone. */
-const BUCKET = `assignments.compliance_bucket(assigned_on, original_due_on, extension_decided_on, extension_due_on,
-                                                  completed_on, withdrawn_on, $3::date)`;
+/**
+ * The deadline in force on `$3`, from the row's generated columns (migration 1764900000000): the
+ * original one without extension, the last one once every extension is decided, and only for a
+ * date before the last decision the reference function.
+ */
+const DEADLINE_AS_OF = `CASE WHEN extensions_settled_on IS NULL THEN original_due_on
+  WHEN extensions_settled_on <= $3::date THEN deadline_after_extensions
+  ELSE assignments.deadline_in_force(original_due_on, extension_decided_on, extension_due_on, $3::date) END`;
 
-/** The tasks of the period that count as of the date: then every bucket is computed once, not twice. */
+/**
+ * RULES.md's four buckets, counted over rows of tasks: completed by the date, on time or late (the
+ * row's generated `completed_late`); else overdue when the deadline in force that day has passed,
+ * worked out only for the tasks still open then; else within the deadline (the rest).
+ */
+const COUNTS = `count(*) AS counted,
+  count(*) FILTER (WHERE completed_on <= $3::date AND completed_late IS NOT TRUE) AS on_time,
+  count(*) FILTER (WHERE completed_on <= $3::date AND completed_late) AS late,
+  count(*) FILTER (WHERE (completed_on IS NULL OR completed_on > $3::date) AND ${DEADLINE_AS_OF} < $3::date) AS overdue,
+  count(*) FILTER (WHERE original_due_on IS NULL) AS without_deadline`;
+
+/** The tasks of the period that count as of the date (RULES.md: assigned by then, not withdrawn by then). */
 const COUNTED = `assigned_on BETWEEN $1::date AND $2::date
                 AND assigned_on <= $3::date AND (withdrawn_on IS NULL OR withdrawn_on > $3::date)`;
 
 /** The aggregation as one SQL statement and its parameters (also run bare by the benchmark). */
 export function complianceFiguresStatement(query: FiguresQuery): { sql: string; parameters: unknown[] } {
   const parameters: unknown[] = [query.from, query.to, query.asOf];
-  let counted: string;
+  let grouped: string;
   if (query.unitIds) {
     // Units' figures count each task for the unit that led it on the date. Tasks never transferred
-    // (nearly all) are read from the covering index; the transferred few have an index of their own.
+    // (nearly all) are counted straight off the covering index, in its order; the transferred few
+    // (an index of their own) are counted for their unit of the day, and the two added up.
     parameters.push(query.unitIds);
-    counted = `SELECT lead_organisation_id::text AS group_key, original_due_on, ${BUCKET} AS bucket
-                 FROM assignments.task
-                WHERE lead_organisation_id = ANY($4::uuid[]) AND cardinality(lead_transferred_on) = 0 AND ${COUNTED}
-               UNION ALL
-               SELECT lead_unit::text, original_due_on, bucket
-                 FROM (SELECT ${LEAD_UNIT_AS_OF} AS lead_unit, original_due_on, ${BUCKET} AS bucket
+    grouped = `SELECT group_key, sum(counted) AS counted, sum(on_time) AS on_time, sum(late) AS late,
+                      sum(overdue) AS overdue, sum(without_deadline) AS without_deadline
+                 FROM (SELECT lead_organisation_id AS group_key, ${COUNTS}
                          FROM assignments.task
-                        WHERE cardinality(lead_transferred_on) > 0 AND ${COUNTED}) AS transferred
-                WHERE lead_unit = ANY($4::uuid[])`;
+                        WHERE lead_organisation_id = ANY($4::uuid[]) AND cardinality(lead_transferred_on) = 0
+                          AND ${COUNTED}
+                        GROUP BY lead_organisation_id
+                       UNION ALL
+                       SELECT lead_unit, ${COUNTS}
+                         FROM (SELECT ${LEAD_UNIT_AS_OF} AS lead_unit, *
+                                 FROM assignments.task
+                                WHERE cardinality(lead_transferred_on) > 0 AND ${COUNTED}
+                               -- its own step: else the planner may split the union over parallel workers
+                               OFFSET 0) AS transferred
+                        WHERE lead_unit = ANY($4::uuid[])
+                        GROUP BY lead_unit) AS per_branch
+                GROUP BY group_key`;
   } else {
-    counted = `SELECT ${GROUPINGS[query.groupBy]} AS group_key, original_due_on, ${BUCKET} AS bucket
-                 FROM assignments.task WHERE ${COUNTED}`;
+    grouped = `SELECT ${GROUPINGS[query.groupBy]} AS group_key, ${COUNTS}
+                 FROM assignments.task WHERE ${COUNTED} GROUP BY 1`;
   }
   return {
-    sql: `SELECT group_key,
-            count(*) FILTER (WHERE bucket = 'COMPLETED_ON_TIME') AS on_time,
-            count(*) FILTER (WHERE bucket = 'COMPLETED_LATE') AS late,
-            count(*) FILTER (WHERE bucket = 'IN_PROGRESS_WITHIN_DEADLINE') AS within,
-            count(*) FILTER (WHERE bucket = 'IN_PROGRESS_OVERDUE') AS overdue,
-            count(*) FILTER (WHERE original_due_on IS NULL) AS without_deadline
-       FROM (${counted}) AS counted
-      GROUP BY group_key
-      ORDER BY group_key`,
+    sql: `SELECT group_key::text, on_time, late, counted - on_time - late - overdue AS within, overdue, without_deadline
+       FROM (${grouped}) AS grouped
+      ORDER BY 1`,
     parameters,
   };
 }
