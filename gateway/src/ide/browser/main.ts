@@ -1,6 +1,7 @@
 // The IDE page's script, bundled by esbuild into dist/graphiql/ (bundle.ts): it runs in the
 // browser and loads nothing but this gateway's own /graphql.
 import { GraphiQL } from 'graphiql';
+import type { ExecutionResult } from 'graphql';
 import 'graphiql/style.css';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -27,14 +28,17 @@ const pageHeaders = JSON.parse(config.headers || '{}') as Record<string, string>
  * Plain POST of JSON, as dashboards do: the CSRF protection of /graphql accepts it. GraphiQL 4
  * fetches the schema once before its headers editor exists, without headers: the page's then.
  */
-async function fetcher(params: FetcherParams, options?: { headers?: Record<string, unknown> }): Promise<unknown> {
+async function fetcher(
+  params: FetcherParams,
+  options?: { headers?: Record<string, unknown> },
+): Promise<ExecutionResult> {
   const headers = (options?.headers ?? pageHeaders) as Record<string, string>;
   const response = await fetch(config.endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(params),
   });
-  return response.json();
+  return (await response.json()) as ExecutionResult;
 }
 
 const root = document.getElementById('graphiql');
