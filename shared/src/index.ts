@@ -4,6 +4,7 @@ export * from './db/database-url';
 export * from './db/embedded-postgres';
 export * from './db/query-counter';
 export * from './db/service-data-source';
+export * from './db/replication';
 export * from './errors';
 export * from './federation/build-subgraph-schema';
 export * from './graphql/date.scalar';

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from 'pino';
 import { CountingQueryLogger } from './query-counter';
+import { connectionOptions, readUrlsFromEnvironment } from './replication';
 import { tracedPgClient } from '../telemetry/sql';
 import type { Tracing } from '../telemetry/tracing';
 
@@ -10,6 +11,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export interface ServiceDatabaseOptions {
   url: string;
+  /** Read replicas (default `DATABASE_READ_URLS`), used only through `readFromReplica`. */
+  readUrls?: readonly string[];
   /** The PostgreSQL schema the service owns; no service reads another's. */
   schema: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -36,7 +39,7 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
   const queries = new CountingQueryLogger(options.log);
   const dataSource = new DataSource({
     type: 'postgres',
-    url: options.url,
+    ...connectionOptions(options.url, options.readUrls ?? readUrlsFromEnvironment()),
     schema: options.schema,
     entities: options.entities,
     migrations: options.migrations,
@@ -55,8 +58,19 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
     },
   });
   await dataSource.initialize();
-  // The migrations table lives in the service's schema, which must exist before they run.
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
-  await dataSource.runMigrations({ transaction: 'each' });
+  // Replicas of a service may start together: one applies the pending migrations while the others
+  // wait on a lock of the schema's name (held by this session), then find nothing left to do.
+  const lock = dataSource.createQueryRunner('master');
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`giaoviec-migrations:${options.schema}`]);
+    // The migrations table lives in the service's schema, which must exist before they run.
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`giaoviec-migrations:${options.schema}`])
+      .catch(() => undefined);
+    await lock.release();
+  }
   return { dataSource, queries };
 }

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Express } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { CountingQueryLogger } from '../db/query-counter';
 
 /**
  * Prometheus metrics of one process (`GET /metrics`): GraphQL requests and their latency, errors by
@@ -56,6 +57,25 @@ export class ServiceMetrics {
     gauge('giaoviec_db_pool_connections', 'Connections open in the database pool.', (p) => p.totalCount);
     gauge('giaoviec_db_pool_idle_connections', 'Idle connections in the database pool.', (p) => p.idleCount);
     gauge('giaoviec_db_pool_waiting_requests', 'Queries waiting for a connection.', (p) => p.waitingCount);
+  }
+
+  /**
+   * SQL statements the service has sent, read from its counting logger when scraped: the benchmark
+   * divides the increase over a run by the requests of the run.
+   */
+  observeStatements(db: DataSource): void {
+    const { logger } = db;
+    if (!(logger instanceof CountingQueryLogger)) return;
+    let counted = 0;
+    new Counter({
+      name: 'giaoviec_db_statements_total',
+      help: 'SQL statements sent to the database.',
+      registers: [this.registry],
+      collect() {
+        this.inc(logger.statements - counted);
+        counted = logger.statements;
+      },
+    });
   }
 
   /** Times every GraphQL request and counts its errors by code. */

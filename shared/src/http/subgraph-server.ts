@@ -79,6 +79,7 @@ export async function startSubgraphServer<Loaders>(
   const httpServer = createServer(app);
   const metrics = new ServiceMetrics(options.name);
   metrics.observePool(options.db);
+  metrics.observeStatements(options.db);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: options.schema,
     formatError: maskError,
