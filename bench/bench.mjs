@@ -1,13 +1,17 @@
 // `npm run bench -- --scale province|large|national`: loads a named scale into its own database
-// (embedded PostgreSQL, or DATABASE_URL), starts the subgraphs and the gateway as processes, and
-// measures, in one run: the compliance SQL alone (the floor), the compliance query straight to the
-// assignments subgraph, LeadershipCompliance through the gateway, and task lists through the
-// gateway. Latency at 1 connection, throughput at 16, peak memory of each process. Prints a table
-// and writes bench/results/<scale>.json. BENCH_SECONDS (default 10) is each measurement's length.
+// (embedded PostgreSQL, or DATABASE_URL) with COPY, starts the subgraphs, our gateway and Hive Gateway
+// (the peer) as processes, and measures, in one run: the compliance SQL alone (the floor), the
+// compliance query straight to the assignments subgraph, LeadershipCompliance through our gateway
+// and through the peer, and task lists through our gateway. Latency at 1 connection, throughput at
+// 16, SQL statements per request of each subgraph (from its /metrics), peak memory of each process.
+// Prints a table, writes bench/results/<scale>.json and redraws bench/results/latency.svg.
+// BENCH_SECONDS (default 10) is each measurement's length. `--load-only` stops after the load;
+// `npm run bench -- --chart` only redraws the chart from the results already there.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, print } from 'graphql';
@@ -17,6 +21,9 @@ import assignments from '@giaoviec/assignments';
 import gatewayPackage from '@giaoviec/gateway';
 import organisations from '@giaoviec/organisations';
 import shared from '@giaoviec/shared';
+import { writeLatencyChart } from './chart.mjs';
+import { startCopyLoad } from './copy-loader.mjs';
+import { postgresServer } from './server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCALES = {
@@ -24,27 +31,28 @@ const SCALES = {
   large: { units: 300, years: 5, tasksPerUnitYear: [110, 157] },
   national: { units: 1000, years: 5, tasksPerUnitYear: [170, 230] },
 };
+const resultsFolder = join(root, 'bench/results');
+if (process.argv.includes('--chart')) {
+  console.log(`wrote ${writeLatencyChart(resultsFolder)}`);
+  process.exit(0);
+}
 const scaleName = process.argv[process.argv.indexOf('--scale') + 1] ?? 'province';
 const scale = SCALES[scaleName];
 if (!scale || !process.argv.includes('--scale')) {
-  console.error(`usage: npm run bench -- --scale ${Object.keys(SCALES).join('|')}`);
+  console.error(`usage: npm run bench -- --scale ${Object.keys(SCALES).join('|')} [--load-only] | --chart`);
   process.exit(2);
 }
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const FIRST_YEAR = 2020;
+// The subgraphs trust the user token signed with this secret: our gateway mints it per request, and
+// the benchmark signs it itself for the rows that bypass our gateway (the subgraph, the peer).
+process.env.INTERNAL_TOKEN_SECRET ??= randomBytes(24).toString('hex');
 const log = shared.createLogger('bench');
 log.level = process.env.LOG_LEVEL ?? 'warn';
 
 // --- the database -------------------------------------------------------------------------------
-let postgres = null;
-let folder = null;
-let serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  folder = mkdtempSync(join(tmpdir(), 'giaoviec-bench-'));
-  chmodSync(folder, 0o755);
-  postgres = await shared.startEmbeddedPostgres({ dataDir: join(folder, 'pg'), log, persistent: false });
-  serverUrl = postgres.url;
-}
+const server = await postgresServer(log, 'bench');
+const { serverUrl } = server;
 const database = `bench_${scaleName}_${Date.now()}`;
 {
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -82,18 +90,22 @@ const [min, max] = scale.tasksPerUnitYear;
 const expected = scale.units * scale.years * ((min + max) / 2);
 const loadStarted = Date.now();
 let loaded = 0;
-for (let year = FIRST_YEAR; year < FIRST_YEAR + scale.years; year++) {
-  let batch = [];
-  const flush = async () => {
-    await assignments.insertTaskRecords(taskDb.dataSource, batch, 'benchmark');
+const loader = await startCopyLoad(taskDb.dataSource, 'benchmark');
+// One batch with PostgreSQL while the next is generated.
+let copying = Promise.resolve();
+const flush = async (batch) => {
+  await copying;
+  copying = loader.add(batch).then(() => {
     loaded += batch.length;
-    batch = [];
     const rate = loaded / ((Date.now() - loadStarted) / 1000);
     const left = Math.max(0, (expected - loaded) / rate);
     process.stdout.write(
       `\rloading ${scaleName}: ${loaded.toLocaleString()} tasks, ${Math.round(rate).toLocaleString()}/s, about ${Math.round(left)} s left   `,
     );
-  };
+  });
+};
+for (let year = FIRST_YEAR; year < FIRST_YEAR + scale.years; year++) {
+  let batch = [];
   for (const { tasks } of assignments.generateProvinceYearByUnit({
     seed: year,
     year,
@@ -107,16 +119,34 @@ for (let year = FIRST_YEAR; year < FIRST_YEAR + scale.years; year++) {
         coordinatingOrganisationIds: coordinatingCodes.map(shared.demoUnitId),
       });
     }
-    if (batch.length >= 5000) await flush();
+    if (batch.length >= 10000) {
+      await flush(batch);
+      batch = [];
+    }
+    // Lets the socket take the batch being copied.
+    await new Promise((wake) => setImmediate(wake));
   }
-  if (batch.length) await flush();
+  if (batch.length) await flush(batch);
 }
+await copying;
+const copySeconds = (Date.now() - loadStarted) / 1000;
+process.stdout.write(
+  `\nbuilding the ${loader.indexes.length} indexes and ${loader.foreignKeys.length} foreign keys dropped for the load... `,
+);
+const indexSeconds = await loader.finish();
 await taskDb.dataSource.query('ANALYZE');
 const loadSeconds = (Date.now() - loadStarted) / 1000;
-console.log(`\nloaded ${loaded.toLocaleString()} tasks in ${loadSeconds.toFixed(1)} s`);
+console.log(
+  `done\nloaded ${loaded.toLocaleString()} tasks in ${loadSeconds.toFixed(1)} s (COPY ${copySeconds.toFixed(1)} s at ${Math.round(loaded / copySeconds).toLocaleString()} tasks/s, indexes ${indexSeconds.toFixed(1)} s, ANALYZE ${(loadSeconds - copySeconds - indexSeconds).toFixed(1)} s)`,
+);
+if (process.argv.includes('--load-only')) {
+  await taskDb.dataSource.destroy();
+  await dropDatabase();
+  process.exit(0);
+}
 
 // --- the stack, each service a process of its own ----------------------------------------------
-const ports = await Promise.all([0, 1, 2, 3].map(() => shared.freePort()));
+const ports = await Promise.all([0, 1, 2, 3, 4, 5].map(() => shared.freePort()));
 const urls = {
   ORGANISATIONS_URL: `http://127.0.0.1:${ports[1]}/graphql`,
   ASSIGNMENTS_URL: `http://127.0.0.1:${ports[2]}/graphql`,
@@ -138,6 +168,10 @@ const processes = {
     stdio: 'inherit',
   }),
 };
+// A failed run leaves no process behind.
+process.on('exit', () => {
+  for (const child of Object.values(processes)) if (child.exitCode === null) child.kill('SIGTERM');
+});
 const waitReady = async (url) => {
   for (let attempt = 0; attempt < 300; attempt++) {
     try {
@@ -147,12 +181,46 @@ const waitReady = async (url) => {
   }
   throw new Error(`${url} not ready`);
 };
-for (const port of ports.slice(1)) await waitReady(`http://127.0.0.1:${port}/ready`);
+for (const port of ports.slice(1, 4)) await waitReady(`http://127.0.0.1:${port}/ready`);
 processes.gateway = spawn(process.execPath, [join(root, 'gateway/dist/index.js')], {
   env: { ...common, PORT: String(ports[0]) },
   stdio: 'inherit',
 });
 await waitReady(`http://127.0.0.1:${ports[0]}/ready`);
+// The peer: Hive Gateway's own command line, our committed supergraph, the same subgraphs; twice,
+// as it comes (identical subgraph queries in flight share one call) and with that sharing off, as
+// our gateway does.
+const hiveBin = join(
+  dirname(createRequire(import.meta.url).resolve('@graphql-hive/gateway/package.json')),
+  'dist/bin.js',
+);
+const startPeer = (port, deduplicate) =>
+  spawn(
+    process.execPath,
+    [
+      hiveBin,
+      'supergraph',
+      join(root, 'supergraph.graphql'),
+      '--config-path',
+      join(root, 'bench/peer/gateway.config.mjs'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    {
+      env: {
+        ...common,
+        SUPERGRAPH_PATH: join(root, 'supergraph.graphql'),
+        PEER_DEDUPLICATE: String(deduplicate),
+        NODE_ENV: 'production',
+      },
+      stdio: 'inherit',
+    },
+  );
+processes.peer = startPeer(ports[4], true);
+processes.peerWithoutSharing = startPeer(ports[5], false);
+for (const port of ports.slice(4)) await waitReady(`http://127.0.0.1:${port}/healthcheck`);
 
 // --- the measurements ---------------------------------------------------------------------------
 const token = await new SignJWT({ roles: ['LEADER'] })
@@ -160,7 +228,18 @@ const token = await new SignJWT({ roles: ['LEADER'] })
   .setSubject('bench')
   .setExpirationTime('2h')
   .sign(new TextEncoder().encode(gatewayPackage.DEVELOPMENT_JWT_SECRET));
-const userToken = await shared.signUserToken({ id: 'bench', roles: ['LEADER'] });
+// The user token lives 60 s: signed afresh before each run, and re-signed during runs that last
+// longer (then autocannon builds each request anew, which costs the load generator a little).
+const benchUser = { id: 'bench', roles: ['LEADER'] };
+let userToken = await shared.signUserToken(benchUser);
+const resign = setInterval(async () => {
+  userToken = await shared.signUserToken(benchUser);
+}, 20_000);
+resign.unref();
+const withUserToken = async () => {
+  userToken = await shared.signUserToken(benchUser);
+  return { [shared.USER_TOKEN_HEADER]: userToken };
+};
 const unitIds = units.map((unit) => shared.demoUnitId(unit.code));
 const period = {
   from: `${FIRST_YEAR + scale.years - 1}-01-01`,
@@ -168,6 +247,8 @@ const period = {
   asOf: `${FIRST_YEAR + scale.years - 1}-12-31`,
 };
 const gatewayUrl = `http://127.0.0.1:${ports[0]}/graphql`;
+const peerUrl = `http://127.0.0.1:${ports[4]}/graphql`;
+const peerWithoutSharingUrl = `http://127.0.0.1:${ports[5]}/graphql`;
 const post = (query, variables) => JSON.stringify({ query, variables });
 const LEADERSHIP = readOperation('compliance.graphql', 'LeadershipCompliance');
 const OVERDUE = readOperation('tasks.graphql', 'OverdueTasks');
@@ -186,16 +267,35 @@ function readOperation(file, name) {
   return print({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] });
 }
 
+/**
+ * Latency at one connection, then throughput at sixteen. `headers()` gives each run's headers (a
+ * user token signed just before it); runs longer than the token's life re-read it per request.
+ */
 async function http(url, headers, body) {
-  const run = (connections) =>
-    autocannon({
+  const long = seconds > 45;
+  const run = async (connections) => {
+    const base = { 'content-type': 'application/json', ...(await headers()) };
+    return autocannon({
       url,
       connections,
       duration: seconds,
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: base,
       body,
+      ...(long && base[shared.USER_TOKEN_HEADER]
+        ? {
+            requests: [
+              {
+                setupRequest: (request) => ({
+                  ...request,
+                  headers: { ...request.headers, [shared.USER_TOKEN_HEADER]: userToken },
+                }),
+              },
+            ],
+          }
+        : {}),
     });
+  };
   const latency = await run(1);
   const throughput = await run(16);
   if (latency.non2xx || throughput.non2xx || latency.errors || throughput.errors)
@@ -205,7 +305,35 @@ async function http(url, headers, body) {
     p95: latency.latency.p97_5,
     p99: latency.latency.p99,
     rps: throughput.requests.average,
+    // Every request sent reached the server, even one cut short when the run ended.
+    requestsSent: latency.requests.sent + throughput.requests.sent,
   };
+}
+
+/** One answer, checked: a row that measures errors would measure nothing. */
+async function answer(url, headers, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  const result = await response.json();
+  if (!response.ok || result.errors)
+    throw new Error(`${url} answered ${response.status}: ${JSON.stringify(result).slice(0, 500)}`);
+  return result.data;
+}
+
+/** SQL statements each subgraph has sent so far, from its /metrics. */
+async function statementsSoFar() {
+  const entries = await Promise.all(
+    Object.entries(urls).map(async ([variable, url]) => {
+      const text = await (await fetch(new URL('/metrics', url))).text();
+      const line = text.split('\n').find((row) => row.startsWith('giaoviec_db_statements_total{'));
+      if (!line) throw new Error(`${url}: no giaoviec_db_statements_total on /metrics`);
+      return [variable.replace('_URL', '').toLowerCase(), Number(line.split(' ').at(-1))];
+    }),
+  );
+  return Object.fromEntries(entries);
 }
 
 async function floor() {
@@ -238,34 +366,53 @@ async function floor() {
 const results = [];
 const measure = async (name, run) => {
   process.stdout.write(`measuring ${name}... `);
-  const figures = await run();
+  const before = await statementsSoFar();
+  const { requestsSent, ...figures } = await run();
+  if (requestsSent) {
+    // Let a request cut short at the end of the run finish its statements.
+    await new Promise((wake) => setTimeout(wake, 1000));
+    const after = await statementsSoFar();
+    figures.statementsPerRequest = Object.fromEntries(
+      Object.keys(after).map((service) => [service, +((after[service] - before[service]) / requestsSent).toFixed(2)]),
+    );
+  }
   console.log('done');
   results.push({ name, ...figures });
 };
+const leader = { authorization: `Bearer ${token}` };
+const leadership = post(LEADERSHIP, period);
+// The peer must give our gateway's answer before its speed means anything.
+const ours = await answer(gatewayUrl, leader, leadership);
+for (const url of [peerUrl, peerWithoutSharingUrl]) {
+  const peers = await answer(url, await withUserToken(), leadership);
+  if (JSON.stringify(ours) !== JSON.stringify(peers))
+    throw new Error('Hive Gateway and our gateway give different LeadershipCompliance answers');
+}
+if (!Array.isArray(ours.organisations) || ours.organisations.length !== units.length)
+  throw new Error(`LeadershipCompliance gave ${ours.organisations?.length} units, expected ${units.length}`);
+
 await measure('1. floor: compliance SQL alone', floor);
 await measure('2. subgraph: _entities compliance, all units', () =>
   http(
     urls.ASSIGNMENTS_URL,
-    { 'x-giaoviec-user-token': userToken },
+    withUserToken,
     post(
       `query ($r: [_Any!]!, $from: Date!, $to: Date!, $asOf: Date) { _entities(representations: $r) { ... on Organisation { compliance(from: $from, to: $to, asOf: $asOf) { assigned completedOnTime completedLate inProgressWithinDeadline inProgressOverdue withoutDeadline due completionRate onTimeRate } } } }`,
       { r: unitIds.map((id) => ({ __typename: 'Organisation', id })), ...period },
     ),
   ),
 );
-await measure('3. gateway: LeadershipCompliance', () =>
-  http(gatewayUrl, { authorization: `Bearer ${token}` }, post(LEADERSHIP, period)),
+await measure('3. gateway: LeadershipCompliance', () => http(gatewayUrl, async () => leader, leadership));
+await measure('4. peer: Hive Gateway, LeadershipCompliance', () =>
+  http(peerUrl, async () => ({ ...(await withUserToken()), 'x-request-id': 'bench-peer' }), leadership),
+);
+await measure('4b. peer, in-flight sharing off', () =>
+  http(peerWithoutSharingUrl, async () => ({ ...(await withUserToken()), 'x-request-id': 'bench-peer' }), leadership),
 );
 await measure('5a. gateway: OverdueTasks (50)', () =>
-  http(
-    gatewayUrl,
-    { authorization: `Bearer ${token}` },
-    post(OVERDUE, { organisationId: unitIds[0], asOf: period.asOf, first: 50 }),
-  ),
+  http(gatewayUrl, async () => leader, post(OVERDUE, { organisationId: unitIds[0], asOf: period.asOf, first: 50 })),
 );
-await measure('5b. gateway: Task(id)', () =>
-  http(gatewayUrl, { authorization: `Bearer ${token}` }, post(TASK, { id: firstTask })),
-);
+await measure('5b. gateway: Task(id)', () => http(gatewayUrl, async () => leader, post(TASK, { id: firstTask })));
 
 const memory = Object.fromEntries(
   Object.entries(processes).map(([name, child]) => {
@@ -276,19 +423,29 @@ const memory = Object.fromEntries(
 
 // --- report -------------------------------------------------------------------------------------
 const byName = (prefix) => results.find((row) => row.name.startsWith(prefix));
+const ratio = (a, b) => +(a / b).toFixed(2);
 const ratios = {
-  gatewayOverFloor: +(byName('3.').p50 / byName('1.').p50).toFixed(2),
-  gatewayOverSubgraph: +(byName('3.').p50 / byName('2.').p50).toFixed(2),
+  gatewayOverFloor: ratio(byName('3.').p50, byName('1.').p50),
+  gatewayOverSubgraph: ratio(byName('3.').p50, byName('2.').p50),
+  // Ours over the peer: below 1 for latency and above 1 for throughput means ours is ahead.
+  oursOverPeerP50: ratio(byName('3.').p50, byName('4.').p50),
+  oursOverPeerThroughput: ratio(byName('3.').rps, byName('4.').rps),
+  oursOverPeerWithoutSharingP50: ratio(byName('3.').p50, byName('4b.').p50),
+  oursOverPeerWithoutSharingThroughput: ratio(byName('3.').rps, byName('4b.').rps),
 };
 console.log(
   `\nBenchmark ${scaleName}: ${scale.units} units, ${loaded.toLocaleString()} tasks (${scale.years} years), figures for ${period.from}..${period.to}`,
 );
+const services = Object.keys(urls).map((variable) => variable.replace('_URL', '').toLowerCase());
 console.log(
-  `${'measurement'.padEnd(48)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s @16'.padStart(10)}`,
+  `${'measurement'.padEnd(48)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s @16'.padStart(10)}  SQL statements per request (${services.join(', ')})`,
 );
 for (const row of results) {
+  const statements = row.statementsPerRequest
+    ? services.map((service) => row.statementsPerRequest[service]).join(' / ')
+    : 'the statement itself';
   console.log(
-    `${row.name.padEnd(48)} ${String(row.p50).padStart(8)} ${String(row.p95).padStart(8)} ${String(row.p99).padStart(8)} ${String(row.rps).padStart(10)}`,
+    `${row.name.padEnd(48)} ${String(row.p50).padStart(8)} ${String(row.p95).padStart(8)} ${String(row.p99).padStart(8)} ${String(row.rps).padStart(10)}  ${statements}`,
   );
 }
 console.log(`(p95 column: autocannon reports p97.5 for HTTP rows)`);
@@ -297,10 +454,11 @@ console.log(
     .map(([name, mb]) => `${name} ${mb}`)
     .join(', ')}`,
 );
-console.log(`ratios of p50: gateway/floor ${ratios.gatewayOverFloor}, gateway/subgraph ${ratios.gatewayOverSubgraph}`);
-console.log('Not measured yet: the Hive Gateway peer (row 4), SQL statements per request from the running processes.');
-mkdirSync(join(root, 'bench/results'), { recursive: true });
-const file = join(root, 'bench/results', `${scaleName}.json`);
+console.log(
+  `ratios: p50 gateway/floor ${ratios.gatewayOverFloor}, gateway/subgraph ${ratios.gatewayOverSubgraph}, ours/peer ${ratios.oursOverPeerP50} (sharing off ${ratios.oursOverPeerWithoutSharingP50}); throughput ours/peer ${ratios.oursOverPeerThroughput} (sharing off ${ratios.oursOverPeerWithoutSharingThroughput})`,
+);
+mkdirSync(resultsFolder, { recursive: true });
+const file = join(resultsFolder, `${scaleName}.json`);
 writeFileSync(
   file,
   JSON.stringify(
@@ -308,7 +466,10 @@ writeFileSync(
       scale: scaleName,
       units: scale.units,
       tasks: loaded,
+      loader: 'COPY, indexes built after the load',
       loadSeconds,
+      copySeconds,
+      indexSeconds,
       seconds,
       period,
       results,
@@ -321,6 +482,7 @@ writeFileSync(
   ) + '\n',
 );
 console.log(`wrote ${file}`);
+console.log(`wrote ${writeLatencyChart(resultsFolder)}`);
 
 for (const child of Object.values(processes)) child.kill('SIGTERM');
 await Promise.all(
@@ -329,13 +491,13 @@ await Promise.all(
   ),
 );
 await taskDb.dataSource.destroy();
-if (postgres) {
-  await postgres.stop();
-  rmSync(folder, { recursive: true, force: true });
-} else {
+await dropDatabase();
+process.exit(0);
+
+async function dropDatabase() {
+  if (server.embedded) return server.stop();
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
   await admin.end();
 }
-process.exit(0);
