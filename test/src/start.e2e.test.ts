@@ -1,4 +1,4 @@
-import { freePort } from '@giaoviec/shared';
+import { LANG_SON_DEMO_UNITS, freePort } from '@giaoviec/shared';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,7 +93,7 @@ describe('npm start', () => {
   it('serves the demo units, stops cleanly on Ctrl-C, and reuses its data on the next start', async () => {
     const first = await start();
     const { organisations } = await first.client.data<{ organisations: unknown[] }>(ORGANISATIONS);
-    expect(organisations).toHaveLength(32);
+    expect(organisations).toHaveLength(LANG_SON_DEMO_UNITS.length);
     for (const port of first.ports) {
       expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
     }
@@ -109,7 +109,7 @@ describe('npm start', () => {
 
     const second = await start();
     const again = await second.client.data<{ organisations: Array<{ code: string }> }>(ORGANISATIONS);
-    expect(again.organisations).toHaveLength(33);
+    expect(again.organisations).toHaveLength(LANG_SON_DEMO_UNITS.length + 1);
     expect(again.organisations.map((unit) => unit.code)).toContain('KEPT');
     expect(await pressCtrlC(second)).toBe(0);
   });

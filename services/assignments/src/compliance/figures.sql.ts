@@ -1,5 +1,6 @@
 import type { CalendarDate } from '@giaoviec/shared';
 import type { DataSource } from 'typeorm';
+import { leadUnitOnSql } from '../transfer/rules';
 import { NO_COUNTS, figuresFromCounts, type ComplianceCounts, type ComplianceFigures, type Period } from './rules';
 
 /**
@@ -10,8 +11,7 @@ import { NO_COUNTS, figuresFromCounts, type ComplianceCounts, type ComplianceFig
  */
 
 /** The lead unit of a task as of the figures' date (`$3`): transfers after it do not count yet. */
-const LEAD_UNIT_AS_OF = `CASE WHEN cardinality(lead_transferred_on) = 0 THEN lead_organisation_id
-  ELSE assignments.lead_unit_as_of(lead_organisation_id, lead_transferred_on, lead_transferred_from, $3::date) END`;
+const LEAD_UNIT_AS_OF = leadUnitOnSql('task', '$3::date');
 
 /** What the figures can be grouped by; each maps to a fixed SQL expression, never to client text. */
 const GROUPINGS = {
@@ -78,14 +78,14 @@ export function complianceFiguresStatement(query: FiguresQuery): { sql: string; 
     grouped = `SELECT group_key, sum(counted) AS counted, sum(on_time) AS on_time, sum(late) AS late,
                       sum(overdue) AS overdue, sum(without_deadline) AS without_deadline
                  FROM (SELECT lead_organisation_id AS group_key, ${COUNTS}
-                         FROM assignments.task
+                         FROM assignments.task AS task
                         WHERE lead_organisation_id = ANY($4::uuid[]) AND cardinality(lead_transferred_on) = 0
                           AND ${COUNTED}
                         GROUP BY lead_organisation_id
                        UNION ALL
                        SELECT lead_unit, ${COUNTS}
                          FROM (SELECT ${LEAD_UNIT_AS_OF} AS lead_unit, *
-                                 FROM assignments.task
+                                 FROM assignments.task AS task
                                 WHERE cardinality(lead_transferred_on) > 0 AND ${COUNTED}
                                -- its own step: else the planner may split the union over parallel workers
                                OFFSET 0) AS transferred
@@ -94,7 +94,7 @@ export function complianceFiguresStatement(query: FiguresQuery): { sql: string; 
                 GROUP BY group_key`;
   } else {
     grouped = `SELECT ${GROUPINGS[query.groupBy]} AS group_key, ${COUNTS}
-                 FROM assignments.task WHERE ${COUNTED} GROUP BY 1`;
+                 FROM assignments.task AS task WHERE ${COUNTED} GROUP BY 1`;
   }
   return {
     sql: `SELECT group_key::text, on_time, late, counted - on_time - late - overdue AS within, overdue, without_deadline

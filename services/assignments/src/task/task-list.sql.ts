@@ -1,4 +1,5 @@
 import { addWorkingDays } from '../working-days/rules';
+import { leadUnitOnSql, ledOnSql } from '../transfer/rules';
 import { loadHolidayCalendar } from '../working-days/holiday.store';
 import {
   BadUserInputError,
@@ -53,10 +54,11 @@ export async function taskPages(
     const unit = param(query.visibleTo);
     conditions.push(`(t.lead_organisation_id = ${unit}::uuid OR ${unit}::uuid = ANY(t.coordinating_organisation_ids))`);
   }
-  if (unitIds) conditions.push(`t.lead_organisation_id = ANY(${param(unitIds)}::uuid[])`);
+  // A unit's tasks as of a date are those it led that day: the list agrees with its figures.
+  if (unitIds) conditions.push(ledOnSql('t', `${param(unitIds)}::uuid[]`, '$1::date'));
   if (filter.leadOrganisationId) {
     if (!isUuid(filter.leadOrganisationId)) return new Map();
-    conditions.push(`t.lead_organisation_id = ${param(filter.leadOrganisationId)}::uuid`);
+    conditions.push(ledOnSql('t', `ARRAY[${param(filter.leadOrganisationId)}::uuid]`, '$1::date'));
   }
   if (filter.assignedBy) conditions.push(`t.assigner_kind = ${param(filter.assignedBy)}`);
   if (filter.priority?.length) conditions.push(`t.priority = ANY(${param(filter.priority)}::text[])`);
@@ -92,7 +94,7 @@ export async function taskPages(
     : '';
   const first = param(query.first + 1);
 
-  const part = unitIds ? 't.lead_organisation_id' : 'NULL::uuid';
+  const part = unitIds ? leadUnitOnSql('t', '$1::date') : 'NULL::uuid';
   const rows: Array<Record<string, unknown>> = await db.query(
     `WITH matching AS (
        SELECT t.id, t.assigned_on, ${part} AS part, coalesce(due_as_of, '${NO_DEADLINE_LAST}') AS sort_due,
