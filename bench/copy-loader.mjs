@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pgUtils from 'pg/lib/utils.js';
 import copyStreams from 'pg-copy-streams';
-import tasks from '@giaoviec/assignments/dist/task/task-records.js';
+import tasks from '@giaoviec/assignments';
 
 // In foreign-key order: every other table refers to the task.
 const TABLES = [

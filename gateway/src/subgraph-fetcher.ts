@@ -13,7 +13,10 @@ export function subgraphFetcher(name: string, timeoutMs: number, log: Logger, me
     new GraphQLError(`The ${name} service is unavailable; the fields it serves are missing`, {
       extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, service: name },
     });
-  return async (url, init) => {
+  // Identical reads in flight at once (same subgraph, same query and variables, same user token)
+  // share one call and its answer, as Hive Gateway does by default. Never mutations.
+  const inFlight = new Map<string, Promise<BufferedResponse>>();
+  const send: Fetcher = async (url, init) => {
     const stop = metrics.subgraphFetches.startTimer({ subgraph: name });
     let response: Response;
     try {
@@ -35,4 +38,41 @@ export function subgraphFetcher(name: string, timeoutMs: number, log: Logger, me
     stop({ outcome: response.ok ? 'ok' : 'error' });
     return response as unknown as Awaited<ReturnType<Fetcher>>;
   };
+  return async (url, init) => {
+    const body = typeof init?.body === 'string' ? init.body : null;
+    if (body === null || !isRead(body)) return send(url, init);
+    const key = `${url}\n${JSON.stringify(init?.headers ?? {})}\n${body}`;
+    let shared = inFlight.get(key);
+    if (!shared) {
+      shared = send(url, init)
+        .then((response) => buffer(response as unknown as Response))
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, shared);
+    }
+    const { status, statusText, headers, text } = await shared;
+    return new Response(text, { status, statusText, headers }) as unknown as Awaited<ReturnType<Fetcher>>;
+  };
+}
+
+interface BufferedResponse {
+  status: number;
+  statusText: string;
+  headers: Array<[string, string]>;
+  text: string;
+}
+
+async function buffer(response: Response): Promise<BufferedResponse> {
+  const headers: Array<[string, string]> = [];
+  response.headers.forEach((value, name) => headers.push([name, value]));
+  return { status: response.status, statusText: response.statusText, headers, text: await response.text() };
+}
+
+/** A subgraph request that only reads: the query plan's fetches of a query (never of a mutation). */
+function isRead(body: string): boolean {
+  try {
+    const { query } = JSON.parse(body) as { query?: unknown };
+    return typeof query === 'string' && /^\s*(query\b|\{)/.test(query);
+  } catch {
+    return false;
+  }
 }

@@ -67,7 +67,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
 
 export const startAssignmentsService = (options: ServiceOptions) => startService(assignmentsService, options);
 
-export { type TaskRecord, insertTaskRecords } from './task/task-records';
+export { type TaskRecord, insertTaskRecords, taskRows } from './task/task-records';
 export type { TaskEvent } from './task/task-history';
 export { complianceBucket, complianceFigures, taskFacts } from './compliance/rules';
 export { complianceFiguresByGroup } from './compliance/figures.sql';
