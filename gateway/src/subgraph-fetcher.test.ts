@@ -31,10 +31,16 @@ beforeEach(() => {
 });
 
 const fetcher = subgraphFetcher('test', 5000, createLogger('test'), new ServiceMetrics('test'));
+let requestNumber = 0;
 const call = (query: string, token = 'a', variables = {}) =>
   fetcher(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-giaoviec-user-token': token },
+    // Every request has its own id, as the gateway sends it.
+    headers: {
+      'content-type': 'application/json',
+      'x-giaoviec-user-token': token,
+      'x-request-id': `r${++requestNumber}`,
+    },
     body: JSON.stringify({ query, variables }),
   }).then((response) => response.json());
 

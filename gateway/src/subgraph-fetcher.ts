@@ -1,5 +1,5 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { ErrorCode, traceHeaders, type Logger, type ServiceMetrics } from '@giaoviec/shared';
+import { ErrorCode, USER_TOKEN_HEADER, traceHeaders, type Logger, type ServiceMetrics } from '@giaoviec/shared';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -41,7 +41,9 @@ export function subgraphFetcher(name: string, timeoutMs: number, log: Logger, me
   return async (url, init) => {
     const body = typeof init?.body === 'string' ? init.body : null;
     if (body === null || !isRead(body)) return send(url, init);
-    const key = `${url}\n${JSON.stringify(init?.headers ?? {})}\n${body}`;
+    // The request id and trace headers differ per request; the user token and the body decide the answer.
+    const token = (init?.headers as Record<string, string> | undefined)?.[USER_TOKEN_HEADER] ?? '';
+    const key = `${url}\n${token}\n${body}`;
     let shared = inFlight.get(key);
     if (!shared) {
       shared = send(url, init)
