@@ -1,5 +1,19 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { Kind, parse, validate, type DocumentNode } from 'graphql';
+import {
+  Kind,
+  buildSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  isSpecifiedScalarType,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeSupergraph } from './compose';
@@ -39,6 +53,11 @@ describe('the committed supergraph', () => {
     },
   );
 
+  it('describes every type, field, argument and enum value: the schema is the documentation', () => {
+    expect(undescribed(api)).toEqual([]);
+    expect(undescribed(buildSchema('"A type." type Query { "A field." a(x: Int): Int }'))).toEqual(['Query.a(x)']);
+  });
+
   it('tells an invalid operation apart (the check can fail)', () => {
     expect(validate(api, parse('{ organisations { noSuchField } }'))).toHaveLength(1);
   });
@@ -55,3 +74,25 @@ describe('the vendored copy of the client contract', () => {
     }
   });
 });
+
+/** What in a schema has no description; the root types are left out (composition names them). */
+function undescribed(schema: GraphQLSchema): string[] {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isIntrospectionType(type) || isSpecifiedScalarType(type)) continue;
+    if (!type.description && !roots.has(type as GraphQLObjectType)) missing.push(type.name);
+    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
+        for (const argument of 'args' in field ? field.args : []) {
+          if (!argument.description) missing.push(`${type.name}.${field.name}(${argument.name})`);
+        }
+      }
+    }
+    if (isEnumType(type)) {
+      for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+    }
+  }
+  return missing;
+}

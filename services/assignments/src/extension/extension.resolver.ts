@@ -16,7 +16,8 @@ export class ExtensionResolver {
     description: 'The lead unit asks to move the deadline; only on or before the deadline in force that day.',
   })
   requestExtension(
-    @Arg('input', () => RequestExtensionInput) input: RequestExtensionInput,
+    @Arg('input', () => RequestExtensionInput, { description: 'The change (see `RequestExtensionInput`).' })
+    input: RequestExtensionInput,
     @Ctx() context: Context,
   ): Promise<Extension> {
     return workflowFor(context, 'requestExtension', input).requestExtension(input) as Promise<Extension>;
@@ -25,7 +26,8 @@ export class ExtensionResolver {
   @Authorized(...MAY.decideOnTasks)
   @Mutation(() => Extension, { description: 'The assigning side approves or rejects a waiting extension request.' })
   decideExtension(
-    @Arg('input', () => DecideExtensionInput) input: DecideExtensionInput,
+    @Arg('input', () => DecideExtensionInput, { description: 'The change (see `DecideExtensionInput`).' })
+    input: DecideExtensionInput,
     @Ctx() context: Context,
   ): Promise<Extension> {
     return workflowFor(context, 'decideExtension', input).decideExtension(input) as Promise<Extension>;

@@ -4,7 +4,7 @@ import { ExtensionStatusEnum } from '../task/task.enums';
 
 @ObjectType('Extension', { description: 'A request to move a task’s deadline (gia hạn), and its decision.' })
 export class Extension {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Opaque, stable identifier.' }) id: string;
 
   @Field(() => DateScalar, { description: 'When the lead unit asked.' })
   requestedOn: CalendarDate;

@@ -94,7 +94,7 @@ export class AssignTaskInput extends IdempotentInput {
 
 @InputType('ReportProgressInput', { description: 'A progress report of the lead unit (báo cáo tiến độ).' })
 export class ReportProgressInput extends TaskChangeInput {
-  @Field(() => ID) taskId: string;
+  @Field(() => ID, { description: 'The task.' }) taskId: string;
 
   @Field(() => DateScalar, { description: 'The report date; not before the assignment, not in the future.' })
   reportedOn: CalendarDate;
@@ -110,7 +110,7 @@ export class ReportProgressInput extends TaskChangeInput {
   description: 'A request of the lead unit to move the deadline (đề nghị gia hạn).',
 })
 export class RequestExtensionInput extends TaskChangeInput {
-  @Field(() => ID) taskId: string;
+  @Field(() => ID, { description: 'The task.' }) taskId: string;
 
   @Field(() => DateScalar, { description: 'The request date: on or before the deadline in force that day.' })
   requestedOn: CalendarDate;
@@ -124,7 +124,7 @@ export class RequestExtensionInput extends TaskChangeInput {
 
 @InputType('DecideExtensionInput', { description: 'The assigning side’s decision on an extension request.' })
 export class DecideExtensionInput extends TaskChangeInput {
-  @Field(() => ID) extensionId: string;
+  @Field(() => ID, { description: 'The extension request.' }) extensionId: string;
 
   @Field({ description: 'true approves the proposed date, false rejects it.' })
   approve: boolean;
@@ -138,7 +138,7 @@ export class DecideExtensionInput extends TaskChangeInput {
 
 @InputType('SubmitCompletionInput', { description: 'The lead unit reports the task done (báo cáo hoàn thành).' })
 export class SubmitCompletionInput extends TaskChangeInput {
-  @Field(() => ID) taskId: string;
+  @Field(() => ID, { description: 'The task.' }) taskId: string;
 
   @Field(() => DateScalar, { description: 'The date the work was done: not before the assignment, not in the future.' })
   completedOn: CalendarDate;
@@ -155,7 +155,7 @@ export class SubmitCompletionInput extends TaskChangeInput {
 
 @InputType('ConfirmCompletionInput', { description: 'The assigning side confirms a completion report (xác nhận).' })
 export class ConfirmCompletionInput extends TaskChangeInput {
-  @Field(() => ID) taskId: string;
+  @Field(() => ID, { description: 'The task.' }) taskId: string;
 
   @Field(() => DateScalar, { description: 'The confirmation date: not before the report, not in the future.' })
   confirmedOn: CalendarDate;
@@ -163,7 +163,7 @@ export class ConfirmCompletionInput extends TaskChangeInput {
 
 @InputType('ReturnCompletionInput', { description: 'The assigning side returns a completion report for more work.' })
 export class ReturnCompletionInput extends TaskChangeInput {
-  @Field(() => ID) taskId: string;
+  @Field(() => ID, { description: 'The task.' }) taskId: string;
 
   @Field(() => DateScalar, { description: 'The date: not before the report, not in the future.' })
   returnedOn: CalendarDate;
@@ -174,7 +174,7 @@ export class ReturnCompletionInput extends TaskChangeInput {
 
 @InputType('WithdrawTaskInput', { description: 'The task is no longer to be done (rút nhiệm vụ).' })
 export class WithdrawTaskInput extends TaskChangeInput {
-  @Field(() => ID) taskId: string;
+  @Field(() => ID, { description: 'The task.' }) taskId: string;
 
   @Field(() => DateScalar, { description: 'From when: not before the assignment, not in the future.' })
   withdrawnOn: CalendarDate;

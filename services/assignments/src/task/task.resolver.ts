@@ -28,7 +28,10 @@ type Context = RequestContext<AssignmentLoaders>;
 export class TaskResolver {
   @Authorized(...MAY.readTasks)
   @Query(() => Task, { nullable: true, description: 'One task by id; null when there is none.' })
-  async task(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Task | null> {
+  async task(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() context: Context,
+  ): Promise<Task | null> {
     const task = (await context.loaders.taskById.load(id)) as Task | null;
     if (task) requireTaskAccess(context.user!, task);
     return task;
@@ -50,14 +53,18 @@ export class TaskResolver {
 
   @Authorized(...MAY.assignTasks)
   @Mutation(() => Task, { description: 'Assigns a new task (giao nhiệm vụ).' })
-  assignTask(@Arg('input', () => AssignTaskInput) input: AssignTaskInput, @Ctx() context: Context): Promise<Task> {
+  assignTask(
+    @Arg('input', () => AssignTaskInput, { description: 'The change (see `AssignTaskInput`).' }) input: AssignTaskInput,
+    @Ctx() context: Context,
+  ): Promise<Task> {
     return workflowFor(context, 'assignTask', input).assign(input) as Promise<Task>;
   }
 
   @Authorized(...MAY.reportOnTasks)
   @Mutation(() => Task, { description: 'Records a progress report of the lead unit.' })
   reportProgress(
-    @Arg('input', () => ReportProgressInput) input: ReportProgressInput,
+    @Arg('input', () => ReportProgressInput, { description: 'The change (see `ReportProgressInput`).' })
+    input: ReportProgressInput,
     @Ctx() context: Context,
   ): Promise<Task> {
     return workflowFor(context, 'reportProgress', input).reportProgress(input) as Promise<Task>;
@@ -66,7 +73,8 @@ export class TaskResolver {
   @Authorized(...MAY.reportOnTasks)
   @Mutation(() => Task, { description: 'The lead unit reports the task done; it counts once confirmed.' })
   submitCompletion(
-    @Arg('input', () => SubmitCompletionInput) input: SubmitCompletionInput,
+    @Arg('input', () => SubmitCompletionInput, { description: 'The change (see `SubmitCompletionInput`).' })
+    input: SubmitCompletionInput,
     @Ctx() context: Context,
   ): Promise<Task> {
     return workflowFor(context, 'submitCompletion', input).submitCompletion(input) as Promise<Task>;
@@ -77,7 +85,8 @@ export class TaskResolver {
     description: 'Confirms the waiting completion report: the task counts as completed from its completion date.',
   })
   confirmCompletion(
-    @Arg('input', () => ConfirmCompletionInput) input: ConfirmCompletionInput,
+    @Arg('input', () => ConfirmCompletionInput, { description: 'The change (see `ConfirmCompletionInput`).' })
+    input: ConfirmCompletionInput,
     @Ctx() context: Context,
   ): Promise<Task> {
     return workflowFor(context, 'confirmCompletion', input).confirmCompletion(input) as Promise<Task>;
@@ -86,7 +95,8 @@ export class TaskResolver {
   @Authorized(...MAY.decideOnTasks)
   @Mutation(() => Task, { description: 'Returns the waiting completion report for more work; it never counts.' })
   returnCompletion(
-    @Arg('input', () => ReturnCompletionInput) input: ReturnCompletionInput,
+    @Arg('input', () => ReturnCompletionInput, { description: 'The change (see `ReturnCompletionInput`).' })
+    input: ReturnCompletionInput,
     @Ctx() context: Context,
   ): Promise<Task> {
     return workflowFor(context, 'returnCompletion', input).returnCompletion(input) as Promise<Task>;
@@ -95,7 +105,8 @@ export class TaskResolver {
   @Authorized(...MAY.assignTasks)
   @Mutation(() => Task, { description: 'Withdraws a task: left out of every figure from that date; no change after.' })
   withdrawTask(
-    @Arg('input', () => WithdrawTaskInput) input: WithdrawTaskInput,
+    @Arg('input', () => WithdrawTaskInput, { description: 'The change (see `WithdrawTaskInput`).' })
+    input: WithdrawTaskInput,
     @Ctx() context: Context,
   ): Promise<Task> {
     return workflowFor(context, 'withdrawTask', input).withdraw(input) as Promise<Task>;

@@ -120,7 +120,7 @@ export class TaskHistoryEntry {
 
 @ObjectType('ProgressReport', { description: 'A progress report of the lead unit (báo cáo tiến độ).' })
 export class ProgressReport {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Opaque, stable identifier.' }) id: string;
   @Field(() => DateScalar, { description: 'The report date.' }) reportedOn: CalendarDate;
   @Field(() => Int, { nullable: true, description: 'Estimated share done, 0 to 100.' }) percentComplete: number | null;
   @Field({ description: 'What was done.' }) note: string;
@@ -130,7 +130,7 @@ export class ProgressReport {
   description: 'A report that the task is done (báo cáo hoàn thành), and its decision.',
 })
 export class CompletionReport {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Opaque, stable identifier.' }) id: string;
   @Field(() => DateScalar, { description: 'When the report was sent.' }) submittedOn: CalendarDate;
   @Field(() => DateScalar, { description: 'The date the work was done, as reported.' }) completedOn: CalendarDate;
   @Field({ description: 'What was delivered.' }) note: string;

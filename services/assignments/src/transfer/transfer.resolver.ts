@@ -14,7 +14,8 @@ export class TransferResolver {
       'Passes the open tasks of a unit (e.g. one abolished by a restructuring) to its successor from a date. Each task records the transfer in its history; figures as of earlier dates still count it for the old unit. BAD_USER_INPUT (nothing moved) unless the receiving unit is a recorded successor.',
   })
   async transferTasks(
-    @Arg('input', () => TransferTasksInput) input: TransferTasksInput,
+    @Arg('input', () => TransferTasksInput, { description: 'The change (see `TransferTasksInput`).' })
+    input: TransferTasksInput,
     @Ctx() context: RequestContext<AssignmentLoaders>,
   ): Promise<TransferTasksResult> {
     const tasks = (await transferOpenTasks(context.db, actorOf(context), input)) as Task[];

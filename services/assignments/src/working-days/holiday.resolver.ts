@@ -40,7 +40,10 @@ export class PublicHolidayResolver {
     description:
       'The weekdays off of a year; null when no calendar is recorded for it (then working days cannot be counted in it).',
   })
-  publicHolidays(@Arg('year', () => Int) year: number, @Ctx() context: Context): Promise<PublicHolidayRow[] | null> {
+  publicHolidays(
+    @Arg('year', () => Int, { description: 'The year, e.g. 2025.' }) year: number,
+    @Ctx() context: Context,
+  ): Promise<PublicHolidayRow[] | null> {
     return holidaysOf(context.db, year);
   }
 
@@ -49,7 +52,8 @@ export class PublicHolidayResolver {
     description: 'Records the weekdays off of a year. Deadlines already computed keep their date.',
   })
   setPublicHolidays(
-    @Arg('input', () => SetPublicHolidaysInput) input: SetPublicHolidaysInput,
+    @Arg('input', () => SetPublicHolidaysInput, { description: 'The change (see `SetPublicHolidaysInput`).' })
+    input: SetPublicHolidaysInput,
     @Ctx() context: Context,
   ): Promise<PublicHolidayRow[]> {
     return setHolidays(

@@ -22,7 +22,7 @@ export class RecordInspectionInput extends IdempotentInput {
 
 @InputType('RespondToRecommendationInput', { description: 'How the province handled a recommendation.' })
 export class RespondToRecommendationInput extends IdempotentInput {
-  @Field(() => ID) recommendationId: string;
+  @Field(() => ID, { description: 'The recommendation.' }) recommendationId: string;
   @Field(() => DateScalar, { description: 'When; not before the inspection, not in the future.' })
   respondedOn: CalendarDate;
   @Field({ description: 'The answer, 1 to 2,000 characters.' }) response: string;

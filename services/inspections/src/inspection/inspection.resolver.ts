@@ -51,7 +51,10 @@ function readable(context: Context, row: InspectionRow | null): Inspection | nul
 export class InspectionResolver {
   @Authorized(...MAY.readInspections)
   @Query(() => Inspection, { nullable: true, description: 'One inspection by id; null when there is none.' })
-  async inspection(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Inspection | null> {
+  async inspection(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() context: Context,
+  ): Promise<Inspection | null> {
     return readable(context, await context.loaders.inspectionById.load(id));
   }
 
@@ -84,7 +87,8 @@ export class InspectionResolver {
       'Records an inspection, with the unit’s figures over the period as they stand now (kept as `recordedCompliance`).',
   })
   async recordInspection(
-    @Arg('input', () => RecordInspectionInput) input: RecordInspectionInput,
+    @Arg('input', () => RecordInspectionInput, { description: 'The change (see `RecordInspectionInput`).' })
+    input: RecordInspectionInput,
     @Ctx() context: Context,
   ): Promise<Inspection> {
     return inspectionOf(await store(context, { operation: 'recordInspection', input }).record(input));
@@ -93,7 +97,10 @@ export class InspectionResolver {
   @Authorized(...MAY.respondToRecommendations)
   @Mutation(() => Recommendation, { description: 'Records how the province handled a recommendation.' })
   respondToRecommendation(
-    @Arg('input', () => RespondToRecommendationInput) input: RespondToRecommendationInput,
+    @Arg('input', () => RespondToRecommendationInput, {
+      description: 'The change (see `RespondToRecommendationInput`).',
+    })
+    input: RespondToRecommendationInput,
     @Ctx() context: Context,
   ): Promise<Recommendation> {
     return store(context, { operation: 'respondToRecommendation', input }).respond(input);

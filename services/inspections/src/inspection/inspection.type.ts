@@ -21,7 +21,7 @@ export class RecordedComplianceFigures {
   description: 'A recommendation (kiến nghị) of the inspected unit to the province, and its handling.',
 })
 export class Recommendation {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Opaque, stable identifier.' }) id: string;
   @Field({ description: 'What the unit asks for.' }) text: string;
   @Field(() => String, { nullable: true, description: 'How the province handled it; null while open.' }) response:
     string | null;

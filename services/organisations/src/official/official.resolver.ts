@@ -49,13 +49,20 @@ export class OfficialResolver {
   }
 
   @Query(() => Official, { nullable: true, description: 'One official by id; null when there is none.' })
-  official(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Official | null> {
+  official(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() context: Context,
+  ): Promise<Official | null> {
     return context.loaders.officialById.load(id);
   }
 
   @Authorized(...MAY.manageOrganisations)
   @Mutation(() => Official, { description: 'Adds an official.' })
-  createOfficial(@Arg('input', () => CreateOfficialInput) input: CreateOfficialInput, @Ctx() context: Context) {
+  createOfficial(
+    @Arg('input', () => CreateOfficialInput, { description: 'The change (see `CreateOfficialInput`).' })
+    input: CreateOfficialInput,
+    @Ctx() context: Context,
+  ) {
     return new OfficialStore(context.db, { userId: context.user!.id, operation: 'createOfficial', input }).create(
       name(input.fullName),
     );
@@ -66,7 +73,11 @@ export class OfficialResolver {
     description:
       'Records a term of office. CONFLICT when it overlaps a term of the same official in the same position, or of anyone in a one-holder position (Chairman, Chief of Office, Director).',
   })
-  appointOfficial(@Arg('input', () => AppointOfficialInput) input: AppointOfficialInput, @Ctx() context: Context) {
+  appointOfficial(
+    @Arg('input', () => AppointOfficialInput, { description: 'The change (see `AppointOfficialInput`).' })
+    input: AppointOfficialInput,
+    @Ctx() context: Context,
+  ) {
     return new OfficialStore(context.db, { userId: context.user!.id, operation: 'appointOfficial', input }).appoint({
       officialId: input.officialId,
       organisationId: input.organisationId,
@@ -81,7 +92,11 @@ export class OfficialResolver {
 
   @Authorized(...MAY.manageOrganisations)
   @Mutation(() => TermOfOffice, { description: 'Ends a term of office on a date.' })
-  endTermOfOffice(@Arg('input', () => EndTermOfOfficeInput) input: EndTermOfOfficeInput, @Ctx() context: Context) {
+  endTermOfOffice(
+    @Arg('input', () => EndTermOfOfficeInput, { description: 'The change (see `EndTermOfOfficeInput`).' })
+    input: EndTermOfOfficeInput,
+    @Ctx() context: Context,
+  ) {
     return new OfficialStore(context.db, { userId: context.user!.id, operation: 'endTermOfOffice', input }).end(
       input.termId,
       input.endsOn,

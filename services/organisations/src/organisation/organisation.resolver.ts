@@ -49,7 +49,10 @@ export class OrganisationResolver {
   }
 
   @Query(() => Organisation, { nullable: true, description: 'One unit by id; null when there is none.' })
-  organisation(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Organisation | null> {
+  organisation(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() context: Context,
+  ): Promise<Organisation | null> {
     return context.loaders.organisationById.load(id);
   }
 
@@ -58,7 +61,8 @@ export class OrganisationResolver {
     description: 'Adds a unit. A duplicate code answers CONFLICT; invalid input BAD_USER_INPUT.',
   })
   createOrganisation(
-    @Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput,
+    @Arg('input', () => CreateOrganisationInput, { description: 'The change (see `CreateOrganisationInput`).' })
+    input: CreateOrganisationInput,
     @Ctx() context: Context,
   ): Promise<Organisation> {
     return new OrganisationStore(context.db, {
@@ -80,7 +84,8 @@ export class OrganisationResolver {
       'Renames a unit, changes its kind or moves it under another parent (never under itself or its descendants).',
   })
   updateOrganisation(
-    @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
+    @Arg('input', () => UpdateOrganisationInput, { description: 'The change (see `UpdateOrganisationInput`).' })
+    input: UpdateOrganisationInput,
     @Ctx() context: Context,
   ): Promise<Organisation> {
     return new OrganisationStore(context.db, {

@@ -75,7 +75,8 @@ export class RestructuringResolver {
       'Merges units into an existing unit or a new one: the sources end the day before `effectiveOn` and become its predecessors. Refused (BAD_USER_INPUT, nothing written) for a merge into itself, a date on or before a source began, or a source already ended; CONFLICT when a new code is in use.',
   })
   mergeOrganisations(
-    @Arg('input', () => MergeOrganisationsInput) input: MergeOrganisationsInput,
+    @Arg('input', () => MergeOrganisationsInput, { description: 'The change (see `MergeOrganisationsInput`).' })
+    input: MergeOrganisationsInput,
     @Ctx() context: Context,
   ): Promise<RestructuringEventRow> {
     if (!input.sourceIds.length) throw new BadUserInputError('at least one unit to merge', 'sourceIds');
@@ -96,7 +97,8 @@ export class RestructuringResolver {
     description: 'Splits a unit into at least two units; it ends the day before `effectiveOn`.',
   })
   splitOrganisation(
-    @Arg('input', () => SplitOrganisationInput) input: SplitOrganisationInput,
+    @Arg('input', () => SplitOrganisationInput, { description: 'The change (see `SplitOrganisationInput`).' })
+    input: SplitOrganisationInput,
     @Ctx() context: Context,
   ): Promise<RestructuringEventRow> {
     const intoIds = input.intoIds ?? [];
@@ -118,7 +120,8 @@ export class RestructuringResolver {
       'Renames a unit from `effectiveOn`; its former name stays in `formerNames` and in the structure as of earlier dates.',
   })
   renameOrganisation(
-    @Arg('input', () => RenameOrganisationInput) input: RenameOrganisationInput,
+    @Arg('input', () => RenameOrganisationInput, { description: 'The change (see `RenameOrganisationInput`).' })
+    input: RenameOrganisationInput,
     @Ctx() context: Context,
   ): Promise<RestructuringEventRow> {
     return store(context, 'renameOrganisation', input).rename(
@@ -134,7 +137,8 @@ export class RestructuringResolver {
       'Abolishes a unit: it ends the day before `effectiveOn`; its successors take over its work. Its open tasks move with `transferTasks` (assignments).',
   })
   abolishOrganisation(
-    @Arg('input', () => AbolishOrganisationInput) input: AbolishOrganisationInput,
+    @Arg('input', () => AbolishOrganisationInput, { description: 'The change (see `AbolishOrganisationInput`).' })
+    input: AbolishOrganisationInput,
     @Ctx() context: Context,
   ): Promise<RestructuringEventRow> {
     return store(context, 'abolishOrganisation', input).succeed({
