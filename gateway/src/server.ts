@@ -1,6 +1,9 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
@@ -135,6 +138,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // On by default, it hooks every field of every answer; we set no cache hints.
+      ApolloServerPluginCacheControlDisabled(),
       auditPlugin(),
       metrics.plugin(),
       ...tracingPlugin<GatewayContext>(tracing),

@@ -40,8 +40,13 @@ export function calendarDateAt(instant: Date): CalendarDate {
 
 /** Today in Asia/Ho_Chi_Minh ("today" of RULES.md). */
 export function todayInVietnam(now: Date = new Date()): CalendarDate {
-  return calendarDateAt(now);
+  // Formatting a date is costly and a request asks for today once per unit: one answer a second.
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== lastToday.second) lastToday = { second, date: calendarDateAt(now) };
+  return lastToday.date;
 }
+
+let lastToday = { second: Number.NaN, date: '' as CalendarDate };
 
 /**
  * Reads what a client sent where a date is meant: a `YYYY-MM-DD` date as it is, or a timestamp
