@@ -63,6 +63,21 @@ describe('planImport', () => {
     ]);
   });
 
+  it('takes the unit a code named on the assignment date: codes are reused after a unit ends', () => {
+    const units = [
+      { id: 'old-snn', code: 'SNN', validFrom: null, validTo: '2025-02-28' },
+      { id: 'new-snn', code: 'SNN', validFrom: '2025-03-01', validTo: null },
+    ];
+    const row = (assigned: string) => [1, '1/QĐ-UBND', assigned, null, 'Nhiệm vụ', 'SNN', null, null, 'UBND tỉnh'];
+    const result = planImport(sheet(HEADER, row('10/01/2017'), row('10/03/2025')), { units, today: '2025-06-01' });
+    expect(result.tasks.map((task) => task.input.leadOrganisationId)).toEqual(['old-snn', 'new-snn']);
+    const before = planImport(sheet(HEADER, row('10/01/2017')), {
+      units: [units[1]!],
+      today: '2025-06-01',
+    });
+    expect(brief(before.errors)).toEqual([{ line: 2, column: 'Đơn vị chủ trì', code: 'UNIT_NOT_IN_EXISTENCE' }]);
+  });
+
   it('finds the header under a title block and accepts headers without diacritics', () => {
     const rows = sheet(
       ['DANH MỤC NHIỆM VỤ UBND TỈNH GIAO NĂM 2017'],

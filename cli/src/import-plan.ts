@@ -27,6 +27,7 @@ export type RowErrorCode =
   | 'DEADLINE_BEFORE_ASSIGNMENT'
   | 'DOCUMENT_AFTER_ASSIGNMENT'
   | 'UNKNOWN_UNIT'
+  | 'UNIT_NOT_IN_EXISTENCE'
   | 'LEAD_ALSO_COORDINATES'
   | 'TOO_MANY_UNITS'
   | 'UNKNOWN_VALUE'
@@ -61,6 +62,16 @@ export interface ImportPlan {
 export interface KnownUnit {
   id: string;
   code: string;
+  /** First and last day of the unit (null: open); a code may name a later unit after one ended. */
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+
+/** The unit a code named on a day (any day when unknown): codes are unique only among units of the same time. */
+function unitOn(units: readonly KnownUnit[] | undefined, day: string | null): KnownUnit | undefined {
+  if (!units?.length) return undefined;
+  if (!day) return units[0];
+  return units.find((unit) => (!unit.validFrom || unit.validFrom <= day) && (!unit.validTo || unit.validTo >= day));
 }
 
 const MAX_COORDINATING = 20;
@@ -122,7 +133,10 @@ function isColumnNumbering(values: string[]): boolean {
  * empty rows skipped.
  */
 export function planImport(rows: SheetRow[], context: { units: KnownUnit[]; today: CalendarDate }): ImportPlan {
-  const unitsByCode = new Map(context.units.map((unit) => [codeKey(unit.code), unit]));
+  const unitsByCode = new Map<string, KnownUnit[]>();
+  for (const unit of context.units) {
+    unitsByCode.set(codeKey(unit.code), [...(unitsByCode.get(codeKey(unit.code)) ?? []), unit]);
+  }
   const errors: RowError[] = [];
   const headerIndex = rows
     .slice(0, HEADER_SEARCH_ROWS)
@@ -233,9 +247,12 @@ export function planImport(rows: SheetRow[], context: { units: KnownUnit[]; toda
     }
 
     const leadCode = text('lead');
-    const lead = leadCode ? unitsByCode.get(codeKey(leadCode)) : undefined;
+    const lead = leadCode ? unitOn(unitsByCode.get(codeKey(leadCode)), assignedOn ?? null) : undefined;
     if (!leadCode) fail('lead', 'MISSING_VALUE', 'missing value');
-    else if (!lead) fail('lead', 'UNKNOWN_UNIT', `no unit has the code "${leadCode}"`);
+    else if (!unitsByCode.has(codeKey(leadCode))) fail('lead', 'UNKNOWN_UNIT', `no unit has the code "${leadCode}"`);
+    else if (!lead) {
+      fail('lead', 'UNIT_NOT_IN_EXISTENCE', `the unit "${leadCode}" did not exist on ${assignedOn ?? 'that day'}`);
+    }
     const coordinatingCodes = [
       ...new Set(
         cellText(raw('coordinating'))
@@ -277,7 +294,11 @@ export function planImport(rows: SheetRow[], context: { units: KnownUnit[]; toda
       ...(dueOn ? { dueOn } : {}),
       leadOrganisationId: lead.id,
       ...(coordinatingCodes.length > 0
-        ? { coordinatingOrganisationIds: coordinatingCodes.map((code) => unitsByCode.get(code)!.id) }
+        ? {
+            coordinatingOrganisationIds: coordinatingCodes.map(
+              (code) => (unitOn(unitsByCode.get(code), assignedOn ?? null) ?? unitsByCode.get(code)![0]!).id,
+            ),
+          }
         : {}),
       ...(sourceDocument ? { sourceDocument } : {}),
       ...(priority ? { priority } : {}),

@@ -31,6 +31,8 @@ export const UNITS = `query ImportUnits {
   organisations {
     id
     code
+    validFrom
+    validTo
   }
 }`;
 
