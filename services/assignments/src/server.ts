@@ -20,6 +20,7 @@ import { createAssignmentLoaders, type AssignmentLoaders } from './task/task.loa
 import { TaskResolver } from './task/task.resolver';
 import { UnitsAndLeadersThroughTime1764800000000 } from './migrations/1764800000000-UnitsAndLeadersThroughTime';
 import { FiguresFromTheRow1764900000000 } from './migrations/1764900000000-FiguresFromTheRow';
+import { UnitTaskVersions1765000000000 } from './migrations/1765000000000-UnitTaskVersions';
 import { Official } from './official/official.type';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { PublicHolidayResolver } from './working-days/holiday.resolver';
@@ -59,6 +60,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       InlineDeadlineShortcut1764600000000,
       UnitsAndLeadersThroughTime1764800000000,
       FiguresFromTheRow1764900000000,
+      UnitTaskVersions1765000000000,
     ],
   },
   createLoaders: createAssignmentLoaders,

@@ -1,7 +1,8 @@
 import { fetchEntities, loaderByArguments, loaderById, loaderGroupedBy, type Caller } from '@giaoviec/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { complianceFiguresByGroup, emptyFigures, type DatedFigures } from '../compliance/figures.sql';
+import { cachedFiguresByUnit } from '../compliance/figures-cache';
+import { emptyFigures, type DatedFigures } from '../compliance/figures.sql';
 import type { Period } from '../compliance/rules';
 import type { CalendarDate } from '@giaoviec/shared';
 import { ExtensionRow } from '../extension/extension.entity';
@@ -51,7 +52,7 @@ export function createAssignmentLoaders(db: DataSource): AssignmentLoaders {
       id: 'ASC',
     }),
     figuresByUnit: loaderByArguments(
-      (args, ids) => complianceFiguresByGroup(db, { ...args, groupBy: 'unit', unitIds: ids }),
+      (args, ids) => cachedFiguresByUnit(db, args, ids),
       (_id, args) => emptyFigures(args),
     ),
     tasksByUnit: loaderByArguments(
