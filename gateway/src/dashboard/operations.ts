@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Kind, parse, visit, type DefinitionNode, type DocumentNode } from 'graphql';
+import { CONTRACT_OPERATIONS_DIR, contractFiles } from '../persisted/operations';
 
-/** The client contract's operations (test/contract/operations), relative to src/ and dist/ alike. */
-export const CONTRACT_OPERATIONS_DIR = resolve(__dirname, '../../../test/contract/operations');
+export { CONTRACT_OPERATIONS_DIR };
 
 /** One read-only operation of the contract, as a client sends it. */
 export interface ContractQuery {
@@ -20,10 +20,9 @@ export interface ContractQuery {
  */
 export function contractQueries(dir: string = CONTRACT_OPERATIONS_DIR): Record<string, ContractQuery> {
   const queries: Record<string, ContractQuery> = {};
-  for (const file of readdirSync(dir)
-    .filter((name) => name.endsWith('.graphql'))
-    .sort()) {
-    const source = readFileSync(join(dir, file), 'utf8');
+  for (const path of contractFiles(dir)) {
+    const file = basename(path);
+    const source = readFileSync(path, 'utf8');
     const document = parse(source);
     const textOf = (definition: DefinitionNode) => source.slice(definition.loc?.start, definition.loc?.end);
     for (const definition of document.definitions) {

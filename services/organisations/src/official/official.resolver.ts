@@ -17,9 +17,6 @@ import { inOfficeOn } from './rules';
 
 type Context = RequestContext<OrganisationLoaders>;
 
-/** Matches no unit: an organisation id that is no UUID names none. */
-const NO_UNIT = '00000000-0000-0000-0000-000000000000';
-
 const name = (text: string) => cleanText(text, { field: 'fullName', max: 255, singleLine: true });
 
 /** Officials (cán bộ lãnh đạo) and their terms of office (nhiệm kỳ). */
@@ -35,7 +32,8 @@ export class OfficialResolver {
     organisationId: string | null,
     @Ctx() context: Context,
   ): Promise<Official[]> {
-    // Null filters are no filters: one statement either way.
+    // An id that is no UUID names no unit; null filters are no filters.
+    if (organisationId && !isUuid(organisationId)) return [];
     return context.db.query(
       `SELECT o.id, o.full_name AS "fullName" FROM organisations.official o
         WHERE EXISTS (SELECT 1 FROM organisations.term_of_office t
@@ -44,7 +42,7 @@ export class OfficialResolver {
                          AND ($2::date IS NULL OR (t.starts_on <= $2::date AND (t.ends_on IS NULL OR t.ends_on >= $2::date))))
            OR ($1::uuid IS NULL AND $2::date IS NULL)
         ORDER BY o.full_name, o.id`,
-      [organisationId && isUuid(organisationId) ? organisationId : organisationId ? NO_UNIT : null, asOf],
+      [organisationId ?? null, asOf ?? null],
     );
   }
 

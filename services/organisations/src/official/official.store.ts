@@ -1,4 +1,11 @@
-import { BadUserInputError, NotFoundError, isUuid, runIdempotently, type MutationRequest } from '@giaoviec/shared';
+import {
+  BadUserInputError,
+  NotFoundError,
+  isUuid,
+  runIdempotently,
+  type CalendarDate,
+  type MutationRequest,
+} from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OrganisationRow } from '../organisation/organisation.entity';
@@ -51,7 +58,7 @@ export class OfficialStore {
     });
   }
 
-  end(termId: string, endsOn: TermOfOfficeRow['endsOn'] & string): Promise<TermOfOfficeRow> {
+  end(termId: string, endsOn: CalendarDate): Promise<TermOfOfficeRow> {
     return this.transaction(async (tx) => {
       const term = isUuid(termId) ? await tx.getRepository(TermOfOfficeRow).findOneBy({ id: termId }) : null;
       if (!term) throw new NotFoundError(`No term of office has id ${termId}`);

@@ -6,6 +6,14 @@ import { KIND_ORDER, type OrganisationKind } from './organisation-kind';
 import { OrganisationRow } from './organisation.entity';
 import { wouldCreateCycle } from './rules';
 
+/**
+ * Changes checked against the whole structure (hierarchy, codes, validity) go one at a time: two
+ * concurrent ones could each pass the checks.
+ */
+export async function lockStructure(tx: EntityManager): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('organisations.hierarchy'))`);
+}
+
 /** The only place that reads and writes `organisations.organisation`. */
 export class OrganisationStore {
   constructor(
@@ -44,7 +52,7 @@ export class OrganisationStore {
   async create(unit: Omit<OrganisationRow, 'id' | 'validTo' | 'nameSince'>): Promise<OrganisationRow> {
     return this.transaction(async (tx) => {
       // Codes are checked against every unit's validity: structure changes go one at a time.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('organisations.hierarchy'))`);
+      await lockStructure(tx);
       if (unit.parentId) await this.requireParent(tx, unit.parentId);
       const sameCode = await tx.getRepository(OrganisationRow).findBy({ code: unit.code });
       requireCodeFree(unit.code, { validFrom: unit.validFrom, validTo: null }, sameCode);
@@ -62,7 +70,7 @@ export class OrganisationStore {
   ): Promise<OrganisationRow> {
     return this.transaction(async (tx) => {
       // Two concurrent moves could each pass the cycle check: hierarchy changes go one at a time.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('organisations.hierarchy'))`);
+      await lockStructure(tx);
       const repository = tx.getRepository(OrganisationRow);
       const current = isUuid(id) ? await repository.findOneBy({ id }) : null;
       if (!current) throw new BadUserInputError(`No organisation has id ${id}`, 'id');

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { OrganisationKind } from '../organisation/organisation-kind';
 import { OrganisationRow } from '../organisation/organisation.entity';
+import { lockStructure } from '../organisation/organisation.store';
 import { FormerNameRow, RestructuringEventRow, RestructuringLinkRow } from './restructuring.entity';
 import {
   lastDayBefore,
@@ -50,8 +51,7 @@ export class RestructuringStore {
 
   private transaction<T>(run: (tx: EntityManager) => Promise<T>): Promise<T> {
     return runIdempotently(this.db, 'organisations', this.request, async (tx) => {
-      // The checks read the whole structure's validity: changes to it go one at a time.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('organisations.hierarchy'))`);
+      await lockStructure(tx);
       return run(tx);
     });
   }
