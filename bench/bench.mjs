@@ -6,6 +6,8 @@
 // 16, SQL statements per request of each subgraph (from its /metrics), peak memory of each process.
 // Prints a table, writes bench/results/<scale>.json and redraws bench/results/latency.svg.
 // BENCH_SECONDS (default 10) is each measurement's length. `--load-only` stops after the load;
+// `--keep` leaves the database (on DATABASE_URL's server) for `BENCH_DATABASE=<name>` to measure
+// again without loading;
 // `npm run bench -- --chart` only redraws the chart from the results already there.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -38,7 +40,7 @@ if (process.argv.includes('--chart')) {
 const scaleName = process.argv[process.argv.indexOf('--scale') + 1] ?? 'province';
 const scale = SCALES[scaleName];
 if (!scale || !process.argv.includes('--scale')) {
-  console.error(`usage: npm run bench -- --scale ${Object.keys(SCALES).join('|')} [--load-only] | --chart`);
+  console.error(`usage: npm run bench -- --scale ${Object.keys(SCALES).join('|')} [--load-only] [--keep] | --chart`);
   process.exit(2);
 }
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -52,8 +54,14 @@ log.level = process.env.LOG_LEVEL ?? 'warn';
 // --- the database -------------------------------------------------------------------------------
 const server = await postgresServer(log, 'bench');
 const { serverUrl } = server;
-const database = `bench_${scaleName}_${Date.now()}`;
-{
+const keep = process.argv.includes('--keep');
+const reused = process.env.BENCH_DATABASE;
+if ((keep || reused) && server.embedded) {
+  console.error('--keep and BENCH_DATABASE need DATABASE_URL: an embedded server goes with its run');
+  process.exit(2);
+}
+const database = reused ?? `bench_${scaleName}_${Date.now()}`;
+if (!reused) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
@@ -68,84 +76,99 @@ const units = Array.from({ length: scale.units }, (_, index) => ({
   kind: index % 3 === 0 ? 'DISTRICT' : 'DEPARTMENT',
   parentCode: null,
 }));
+// Opening each service's database runs its migrations, on a kept database too.
 const orgDb = await shared.openServiceDatabase({
   ...organisations.organisationsService.database,
   url: databaseUrl,
   log,
 });
-await orgDb.dataSource.query(
-  `INSERT INTO organisations.organisation (id, code, name, kind) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
-  [
-    units.map((unit) => shared.demoUnitId(unit.code)),
-    units.map((u) => u.code),
-    units.map((u) => u.name),
-    units.map((u) => u.kind),
-  ],
-);
+if (!reused) {
+  await orgDb.dataSource.query(
+    `INSERT INTO organisations.organisation (id, code, name, kind) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
+    [
+      units.map((unit) => shared.demoUnitId(unit.code)),
+      units.map((u) => u.code),
+      units.map((u) => u.name),
+      units.map((u) => u.kind),
+    ],
+  );
+}
 await orgDb.dataSource.destroy();
 
 const taskDb = await shared.openServiceDatabase({ ...assignments.assignmentsService.database, url: databaseUrl, log });
-const [min, max] = scale.tasksPerUnitYear;
-const expected = scale.units * scale.years * ((min + max) / 2);
-const loadStarted = Date.now();
-let loaded = 0;
-const loader = await startCopyLoad(taskDb.dataSource, 'benchmark');
-// One batch with PostgreSQL while the next is generated.
-let copying = Promise.resolve();
-const flush = async (batch) => {
-  await copying;
-  copying = loader.add(batch).then(() => {
-    loaded += batch.length;
-    const rate = loaded / ((Date.now() - loadStarted) / 1000);
-    const left = Math.max(0, (expected - loaded) / rate);
-    process.stdout.write(
-      `\rloading ${scaleName}: ${loaded.toLocaleString()} tasks, ${Math.round(rate).toLocaleString()}/s, about ${Math.round(left)} s left   `,
-    );
-  });
-};
-for (let year = FIRST_YEAR; year < FIRST_YEAR + scale.years; year++) {
-  let batch = [];
-  for (const { tasks } of assignments.generateProvinceYearByUnit({
-    seed: year,
-    year,
-    units,
-    tasksPerUnit: [min, max],
-  })) {
-    for (const { leadCode, coordinatingCodes, ...task } of tasks) {
-      batch.push({
-        ...task,
-        leadOrganisationId: shared.demoUnitId(leadCode),
-        coordinatingOrganisationIds: coordinatingCodes.map(shared.demoUnitId),
-      });
+const load = reused ? await measureKept() : await loadScale();
+const { loaded } = load;
+
+async function loadScale() {
+  const [min, max] = scale.tasksPerUnitYear;
+  const expected = scale.units * scale.years * ((min + max) / 2);
+  const loadStarted = Date.now();
+  let loaded = 0;
+  const loader = await startCopyLoad(taskDb.dataSource, 'benchmark');
+  // One batch with PostgreSQL while the next is generated.
+  let copying = Promise.resolve();
+  const flush = async (batch) => {
+    await copying;
+    copying = loader.add(batch).then(() => {
+      loaded += batch.length;
+      const rate = loaded / ((Date.now() - loadStarted) / 1000);
+      const left = Math.max(0, (expected - loaded) / rate);
+      process.stdout.write(
+        `\rloading ${scaleName}: ${loaded.toLocaleString()} tasks, ${Math.round(rate).toLocaleString()}/s, about ${Math.round(left)} s left   `,
+      );
+    });
+  };
+  for (let year = FIRST_YEAR; year < FIRST_YEAR + scale.years; year++) {
+    let batch = [];
+    for (const { tasks } of assignments.generateProvinceYearByUnit({
+      seed: year,
+      year,
+      units,
+      tasksPerUnit: [min, max],
+    })) {
+      for (const { leadCode, coordinatingCodes, ...task } of tasks) {
+        batch.push({
+          ...task,
+          leadOrganisationId: shared.demoUnitId(leadCode),
+          coordinatingOrganisationIds: coordinatingCodes.map(shared.demoUnitId),
+        });
+      }
+      if (batch.length >= 10000) {
+        await flush(batch);
+        batch = [];
+      }
+      // Lets the socket take the batch being copied.
+      await new Promise((wake) => setImmediate(wake));
     }
-    if (batch.length >= 10000) {
-      await flush(batch);
-      batch = [];
-    }
-    // Lets the socket take the batch being copied.
-    await new Promise((wake) => setImmediate(wake));
+    if (batch.length) await flush(batch);
   }
-  if (batch.length) await flush(batch);
+  await copying;
+  const copySeconds = (Date.now() - loadStarted) / 1000;
+  process.stdout.write(
+    `\nbuilding the ${loader.indexes.length} indexes and ${loader.foreignKeys.length} foreign keys dropped for the load... `,
+  );
+  const indexSeconds = await loader.finish();
+  // VACUUM too, as autovacuum would soon after a load: until the visibility map is set, the figures'
+  // index-only scan still visits the table for every row (measured at national: 215 ms, not 60).
+  const vacuum = await taskDb.dataSource.driver.master.connect();
+  try {
+    await vacuum.query('SET statement_timeout = 0');
+    await vacuum.query('VACUUM (ANALYZE)');
+  } finally {
+    vacuum.release();
+  }
+  const loadSeconds = (Date.now() - loadStarted) / 1000;
+  console.log(
+    `done\nloaded ${loaded.toLocaleString()} tasks in ${loadSeconds.toFixed(1)} s (COPY ${copySeconds.toFixed(1)} s at ${Math.round(loaded / copySeconds).toLocaleString()} tasks/s, indexes ${indexSeconds.toFixed(1)} s, VACUUM and ANALYZE ${(loadSeconds - copySeconds - indexSeconds).toFixed(1)} s)`,
+  );
+  return { loaded, loadSeconds, copySeconds, indexSeconds };
 }
-await copying;
-const copySeconds = (Date.now() - loadStarted) / 1000;
-process.stdout.write(
-  `\nbuilding the ${loader.indexes.length} indexes and ${loader.foreignKeys.length} foreign keys dropped for the load... `,
-);
-const indexSeconds = await loader.finish();
-// VACUUM too, as autovacuum would soon after a load: until the visibility map is set, the figures'
-// index-only scan still visits the table for every row (measured at national: 215 ms, not 60).
-const vacuum = await taskDb.dataSource.driver.master.connect();
-try {
-  await vacuum.query('SET statement_timeout = 0');
-  await vacuum.query('VACUUM (ANALYZE)');
-} finally {
-  vacuum.release();
+
+async function measureKept() {
+  const [{ count }] = await taskDb.dataSource.query('SELECT count(*)::int AS count FROM assignments.task');
+  console.log(`measuring the kept database ${database}: ${count.toLocaleString()} tasks`);
+  return { loaded: count, loadSeconds: null, copySeconds: null, indexSeconds: null };
 }
-const loadSeconds = (Date.now() - loadStarted) / 1000;
-console.log(
-  `done\nloaded ${loaded.toLocaleString()} tasks in ${loadSeconds.toFixed(1)} s (COPY ${copySeconds.toFixed(1)} s at ${Math.round(loaded / copySeconds).toLocaleString()} tasks/s, indexes ${indexSeconds.toFixed(1)} s, VACUUM and ANALYZE ${(loadSeconds - copySeconds - indexSeconds).toFixed(1)} s)`,
-);
 if (process.argv.includes('--load-only')) {
   await taskDb.dataSource.destroy();
   await dropDatabase();
@@ -170,6 +193,8 @@ const common = {
   LOG_LEVEL: 'warn',
   NODE_ENV: 'production',
   JWT_SECRET: jwtSecret,
+  // The heap limits the image sets (Dockerfile); BENCH_NODE_OPTIONS='' measures V8's defaults.
+  NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=192 --max-semi-space-size=32',
 };
 const processes = {
   organisations: spawn(process.execPath, [join(root, 'services/organisations/dist/index.js')], {
@@ -484,9 +509,9 @@ writeFileSync(
       units: scale.units,
       tasks: loaded,
       loader: 'COPY, indexes built after the load',
-      loadSeconds,
-      copySeconds,
-      indexSeconds,
+      loadSeconds: load.loadSeconds,
+      copySeconds: load.copySeconds,
+      indexSeconds: load.indexSeconds,
       seconds,
       period,
       results,
@@ -513,6 +538,7 @@ process.exit(0);
 
 async function dropDatabase() {
   if (server.embedded) return server.stop();
+  if (keep || reused) return console.log(`kept the database ${database}: BENCH_DATABASE=${database} measures it again`);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);

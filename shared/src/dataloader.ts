@@ -10,21 +10,32 @@ export function loaderByArguments<Args, Result>(
   loadMany: (args: Args, ids: readonly string[]) => Promise<Map<string, Result>>,
   fallback: (id: string, args: Args) => Result,
 ): DataLoader<{ id: string; args: Args }, Result, string> {
+  // A request may load a thousand units with the same arguments: each key's arguments are
+  // serialised once, when it is loaded, and the batch groups by that text.
+  const argsKeys = new WeakMap<{ id: string; args: Args }, string>();
+  const argsKeyOf = (key: { id: string; args: Args }) => argsKeys.get(key) ?? JSON.stringify(key.args);
   return new DataLoader(
     async (keys) => {
       const groups = new Map<string, { args: Args; ids: Set<string> }>();
-      for (const { id, args } of keys) {
-        const group = groups.get(JSON.stringify(args)) ?? { args, ids: new Set<string>() };
-        group.ids.add(id);
-        groups.set(JSON.stringify(args), group);
+      for (const key of keys) {
+        const argsKey = argsKeyOf(key);
+        let group = groups.get(argsKey);
+        if (!group) groups.set(argsKey, (group = { args: key.args, ids: new Set<string>() }));
+        group.ids.add(key.id);
       }
       const results = new Map<string, Map<string, Result>>();
       await Promise.all(
         [...groups].map(async ([argsKey, group]) => results.set(argsKey, await loadMany(group.args, [...group.ids]))),
       );
-      return keys.map(({ id, args }) => results.get(JSON.stringify(args))?.get(id) ?? fallback(id, args));
+      return keys.map((key) => results.get(argsKeyOf(key))?.get(key.id) ?? fallback(key.id, key.args));
     },
-    { cacheKeyFn: ({ id, args }) => `${id}|${JSON.stringify(args)}` },
+    {
+      cacheKeyFn: (key) => {
+        const argsKey = JSON.stringify(key.args);
+        argsKeys.set(key, argsKey);
+        return `${key.id}|${argsKey}`;
+      },
+    },
   );
 }
 
