@@ -13,8 +13,8 @@ COPY . .
 RUN TURBO_TELEMETRY_DISABLED=1 npx turbo run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-# Heap limits measured with the benchmark (docs/decisions/0020-heap-limits.md): peak memory under
-# 300 MB per service at national scale, no slower than V8's defaults.
+# Heap limits (docs/decisions/0020-heap-limits.md): every process under 300 MB at national scale in
+# the benchmark, for about a tenth of the gateway's throughput at province.
 ENV NODE_ENV=production HOST=0.0.0.0 NODE_OPTIONS="--max-old-space-size=192 --max-semi-space-size=32"
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app

@@ -253,6 +253,8 @@ const startPeer = (port, deduplicate) =>
     {
       env: {
         ...common,
+        // The peer runs with V8's defaults: our heap limits are tuned for our processes, not its.
+        NODE_OPTIONS: '',
         SUPERGRAPH_PATH: join(root, 'supergraph.graphql'),
         PEER_DEDUPLICATE: String(deduplicate),
         NODE_ENV: 'production',
@@ -499,8 +501,11 @@ console.log(
 console.log(
   `ratios: p50 gateway/floor ${ratios.gatewayOverFloor}, gateway/subgraph ${ratios.gatewayOverSubgraph}, ours/peer ${ratios.oursOverPeerP50} (sharing off ${ratios.oursOverPeerWithoutSharingP50}); throughput ours/peer ${ratios.oursOverPeerThroughput} (sharing off ${ratios.oursOverPeerWithoutSharingThroughput})`,
 );
-mkdirSync(resultsFolder, { recursive: true });
-const file = join(resultsFolder, `${scaleName}.json`);
+// Runs that compute their figures go beside the chart; runs served by the figures cache to warm/.
+const figuresComputed = Number(process.env.FIGURES_CACHE_ENTRIES ?? 100_000) <= 0;
+const folder = figuresComputed ? resultsFolder : join(resultsFolder, 'warm');
+mkdirSync(folder, { recursive: true });
+const file = join(folder, `${scaleName}.json`);
 writeFileSync(
   file,
   JSON.stringify(
@@ -513,6 +518,9 @@ writeFileSync(
       copySeconds: load.copySeconds,
       indexSeconds: load.indexSeconds,
       seconds,
+      // Whether the figures were computed (0) or mostly served from the cache, and the heap limits.
+      figuresCacheEntries: Number(process.env.FIGURES_CACHE_ENTRIES ?? 100_000),
+      nodeOptions: common.NODE_OPTIONS,
       period,
       results,
       memoryMb: memory,
