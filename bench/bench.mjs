@@ -501,9 +501,10 @@ console.log(
 console.log(
   `ratios: p50 gateway/floor ${ratios.gatewayOverFloor}, gateway/subgraph ${ratios.gatewayOverSubgraph}, ours/peer ${ratios.oursOverPeerP50} (sharing off ${ratios.oursOverPeerWithoutSharingP50}); throughput ours/peer ${ratios.oursOverPeerThroughput} (sharing off ${ratios.oursOverPeerWithoutSharingThroughput})`,
 );
+// The services' figures cache size (their default unless set); 0: every request computes its figures.
+const figuresCacheEntries = Number(process.env.FIGURES_CACHE_ENTRIES ?? 100_000);
 // Runs that compute their figures go beside the chart; runs served by the figures cache to warm/.
-const figuresComputed = Number(process.env.FIGURES_CACHE_ENTRIES ?? 100_000) <= 0;
-const folder = figuresComputed ? resultsFolder : join(resultsFolder, 'warm');
+const folder = figuresCacheEntries <= 0 ? resultsFolder : join(resultsFolder, 'warm');
 mkdirSync(folder, { recursive: true });
 const file = join(folder, `${scaleName}.json`);
 writeFileSync(
@@ -519,7 +520,7 @@ writeFileSync(
       indexSeconds: load.indexSeconds,
       seconds,
       // Whether the figures were computed (0) or mostly served from the cache, and the heap limits.
-      figuresCacheEntries: Number(process.env.FIGURES_CACHE_ENTRIES ?? 100_000),
+      figuresCacheEntries,
       nodeOptions: common.NODE_OPTIONS,
       period,
       results,
