@@ -1,4 +1,4 @@
-import pg from 'pg';
+import './date-parsers';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from 'pino';
 import { CountingQueryLogger } from './query-counter';
@@ -6,8 +6,6 @@ import { connectionOptions, readUrlsFromEnvironment } from './replication';
 import { tracedPgClient } from '../telemetry/sql';
 import type { Tracing } from '../telemetry/tracing';
 
-// PostgreSQL `date` values stay `YYYY-MM-DD` strings: a JS Date at local midnight could shift a day.
-pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export interface ServiceDatabaseOptions {
   url: string;
