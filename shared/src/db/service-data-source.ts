@@ -6,7 +6,6 @@ import { connectionOptions, readUrlsFromEnvironment } from './replication';
 import { tracedPgClient } from '../telemetry/sql';
 import type { Tracing } from '../telemetry/tracing';
 
-
 export interface ServiceDatabaseOptions {
   url: string;
   /** Read replicas (default `DATABASE_READ_URLS`), used only through `readFromReplica`. */
