@@ -129,7 +129,8 @@ describe('who may do what (the role table)', () => {
     expect(await codeOf(unit, PROGRESS, progress(sxdTask))).toBe('ok');
     expect(await codeOf(unit, LEADERSHIP, period)).toBe('ok');
     // Another unit's task: by id, by a nested path, by a filter, by a mutation.
-    expect(await codeOf(unit, TASK, { id: sytTask })).toBe('FORBIDDEN');
+    // Read as if it did not exist.
+    expect(await unit.request(TASK, { id: sytTask })).toMatchObject({ data: { task: null }, status: 200 });
     expect(
       await codeOf(unit, `query ($id: ID!) { organisation(id: $id) { tasks { totalCount edges { node { id } } } } }`, {
         id: SYT,
@@ -149,7 +150,7 @@ describe('who may do what (the role table)', () => {
     for (const { node } of all.tasks.edges) {
       expect([node.leadOrganisation.id, ...node.coordinatingOrganisations.map((o: any) => o.id)]).toContain(SXD);
     }
-    expect(await codeOf(unit, PROGRESS, progress(sytTask))).toBe('FORBIDDEN');
+    expect(await codeOf(unit, PROGRESS, progress(sytTask))).toBe('NOT_FOUND');
     expect(await codeOf(unit, ASSIGN, newTask())).toBe('FORBIDDEN');
     expect(await codeOf(unit, CREATE_UNIT, newUnit())).toBe('FORBIDDEN');
     // Its own unit's inspection, not another's.
@@ -180,6 +181,52 @@ describe('who may do what (the role table)', () => {
     );
     expect(inspection.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(JSON.stringify(inspection.data)).not.toContain('Sở Xây dựng đã ban hành');
+  });
+});
+
+describe('errors tell a unit nothing about a task it may not read', () => {
+  const SUBMIT = contractOperation('tasks.graphql', 'SubmitCompletion');
+  const REQUEST = contractOperation('tasks.graphql', 'RequestExtension');
+  const NO_TASK = '00000000-0000-4000-8000-000000000000';
+  /** The first error's code and message, with the id the caller sent replaced. */
+  async function answer(query: string, input: Record<string, unknown>, org = SXD) {
+    const result = await as(['UNIT'], org).request(query, { input });
+    const error = result.errors?.[0];
+    return { code: error?.extensions?.code, message: error?.message.replace(String(input.taskId), '<id>') };
+  }
+
+  it('another unit’s task answers exactly as a task that does not exist, whatever the dates and versions', async () => {
+    const cases: Array<[string, Record<string, unknown>]> = [
+      [PROGRESS, { reportedOn: '2017-01-01', note: 'Trước ngày giao' }],
+      [PROGRESS, { reportedOn: '2017-11-10', note: 'Phiên bản cũ', expectedVersion: 99 }],
+      [SUBMIT, { completedOn: '2017-01-01', note: 'Xong' }],
+      [REQUEST, { requestedOn: '2017-11-20', proposedDueOn: '2017-11-21', reason: 'Trước hạn' }],
+    ];
+    for (const [query, input] of cases) {
+      const missing = await answer(query, { ...input, taskId: NO_TASK });
+      expect(missing.code).toBe('NOT_FOUND');
+      expect(await answer(query, { ...input, taskId: sytTask })).toEqual(missing);
+    }
+  });
+
+  it('a coordinating unit may read the task but is refused before any date or version is checked', async () => {
+    const { assignTask } = await stack.gateway.client.data<any>(ASSIGN, {
+      input: {
+        title: 'Nhiệm vụ phối hợp',
+        assignedOn: '2017-11-01',
+        dueOn: '2017-12-01',
+        leadOrganisationId: SYT,
+        coordinatingOrganisationIds: [SXD],
+      },
+    });
+    const refused = await answer(PROGRESS, {
+      taskId: assignTask.id,
+      reportedOn: '2017-01-01',
+      note: 'x',
+      expectedVersion: 99,
+    });
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).not.toMatch(/2017|version/);
   });
 });
 

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { buildFederatedSchema, startService, type ServiceDefinition, type ServiceOptions } from '@giaoviec/shared';
 import { ComplianceSummaryResolver } from './compliance/compliance.resolver';
 import { loadDemoTasks } from './demo/load-demo-tasks';
-import { ExtensionRow } from './extension/extension.entity';
-import { ExtensionResolver } from './extension/extension.resolver';
+import { ExtensionRow } from './task/extension.entity';
+import { ExtensionResolver, TaskExtensionsResolver } from './extension/extension.resolver';
 import { Conclusion, Inspection } from './inspection/inspection.type';
 import { CreateTasks1764300000000 } from './migrations/1764300000000-CreateTasks';
 import { CreateIdempotencyKeys1764500000000 } from './migrations/1764500000000-CreateIdempotencyKeys';
@@ -16,7 +16,7 @@ import {
 import { OrganisationAssignmentsResolver, organisationReferenceResolver } from './organisation/organisation.resolver';
 import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './task/reports.entity';
 import { TaskRow } from './task/task.entity';
-import { createAssignmentLoaders, type AssignmentLoaders } from './task/task.loaders';
+import { createAssignmentLoaders, type AssignmentLoaders } from './context';
 import { TaskResolver } from './task/task.resolver';
 import { UnitsAndLeadersThroughTime1764800000000 } from './migrations/1764800000000-UnitsAndLeadersThroughTime';
 import { FiguresFromTheRow1764900000000 } from './migrations/1764900000000-FiguresFromTheRow';
@@ -31,6 +31,7 @@ export function buildAssignmentsSchema() {
     resolvers: [
       TaskResolver,
       ExtensionResolver,
+      TaskExtensionsResolver,
       ComplianceSummaryResolver,
       OrganisationAssignmentsResolver,
       InspectionComplianceResolver,
@@ -71,7 +72,8 @@ export const startAssignmentsService = (options: ServiceOptions) => startService
 
 export { type TaskRecord, insertTaskRecords, taskRows } from './task/task-records';
 export type { TaskEvent } from './task/task-history';
-export { complianceBucket, complianceFigures, taskFacts } from './compliance/rules';
+export { complianceBucket, complianceFigures } from './compliance/rules';
+export { taskFacts } from './task/deadline';
 export { complianceFiguresByGroup } from './compliance/figures.sql';
 export { complianceFiguresStatement } from './compliance/figures.sql';
 export { generateProvinceYearByUnit } from './demo/generator';

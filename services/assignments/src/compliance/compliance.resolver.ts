@@ -1,7 +1,6 @@
-import { DateScalar, todayInVietnam, type CalendarDate, type RequestContext } from '@giaoviec/shared';
+import { DateScalar, todayInVietnam, type CalendarDate } from '@giaoviec/shared';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { AssignerKindEnum, TaskPriorityEnum } from '../task/task.enums';
-import type { AssignmentLoaders } from '../task/task.loaders';
 import { officialReference } from '../official/official.type';
 import {
   AssignerFigures,
@@ -13,8 +12,9 @@ import {
 import { complianceFiguresByGroup, emptyFigures, type Grouping } from './figures.sql';
 import { figuresPeriod } from './period';
 import type { Period } from './rules';
+import { type AssignmentContext } from '../context';
 
-type Context = RequestContext<AssignmentLoaders>;
+type Context = AssignmentContext;
 type SummaryRoot = ComplianceSummary & { period: Period & { asOf: CalendarDate } };
 
 @Resolver(() => ComplianceSummary)

@@ -4,17 +4,15 @@ import {
   COMPLIANCE_BUCKETS,
   complianceBucket,
   complianceFigures,
-  deadlineInForce,
   defaultAsOf,
   figuresFromCounts,
   NO_COUNTS,
-  taskFacts,
   type ComplianceBucket,
   type ComplianceCounts,
   type ComplianceFigures,
   type Period,
-  type TaskFacts,
 } from './rules';
+import { deadlineInForce, taskFacts, type TaskFacts } from '../task/deadline';
 
 // ---------------------------------------------------------------------------------------------
 // Builders

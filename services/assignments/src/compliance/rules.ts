@@ -1,22 +1,11 @@
-import { compareDates, type CalendarDate } from '@giaoviec/shared';
-import type { TaskEvent } from '../task/task-history';
+import type { CalendarDate } from '@giaoviec/shared';
+import { deadlineInForce, type TaskFacts } from '../task/deadline';
 
 /**
- * The compliance rules of RULES.md as plain functions: task events in, figures out. The SQL
+ * The compliance rules of RULES.md as plain functions: task facts in, figures out (a read model of
+ * the task aggregate: the facts and the deadline in force are the aggregate's, in task/deadline.ts). The SQL
  * aggregation (figures.sql.ts) implements the same rules for speed; a test holds them equal.
  */
-
-/** What the figures of one task depend on, folded from its events. */
-export interface TaskFacts {
-  assignedOn: CalendarDate;
-  /** The first deadline; null: no deadline (không có thời hạn). */
-  originalDueOn: CalendarDate | null;
-  /** Approved extensions (gia hạn), in the order they were decided. */
-  approvedExtensions: ReadonlyArray<{ decidedOn: CalendarDate; newDueOn: CalendarDate }>;
-  /** The completion date of the confirmed completion report; null while there is none. */
-  completedOn: CalendarDate | null;
-  withdrawnOn: CalendarDate | null;
-}
 
 /** The four buckets every counted task falls in, as of a date. */
 export type ComplianceBucket =
@@ -42,61 +31,6 @@ export interface ComplianceFigures extends ComplianceCounts {
   due: number;
   completionRate: number | null;
   onTimeRate: number | null;
-}
-
-/** Folds a task's events into the facts its figures depend on. */
-export function taskFacts(events: readonly TaskEvent[]): TaskFacts {
-  const first = events[0];
-  if (!first || first.type !== 'ASSIGNED') throw new Error('a task history starts with ASSIGNED');
-  const proposals = new Map<string, CalendarDate>();
-  const approvedExtensions: Array<{ decidedOn: CalendarDate; newDueOn: CalendarDate }> = [];
-  let submitted: CalendarDate | null = null;
-  let completedOn: CalendarDate | null = null;
-  let withdrawnOn: CalendarDate | null = null;
-  for (const event of events) {
-    switch (event.type) {
-      case 'EXTENSION_REQUESTED':
-        proposals.set(event.extensionId, event.proposedDueOn);
-        break;
-      case 'EXTENSION_APPROVED':
-        approvedExtensions.push({ decidedOn: event.on, newDueOn: proposals.get(event.extensionId)! });
-        break;
-      case 'COMPLETION_SUBMITTED':
-        submitted = event.completedOn;
-        break;
-      case 'COMPLETION_CONFIRMED':
-        completedOn = submitted;
-        break;
-      case 'COMPLETION_RETURNED':
-        submitted = null;
-        break;
-      case 'WITHDRAWN':
-        withdrawnOn = event.on;
-        break;
-      default:
-        break;
-    }
-  }
-  return { assignedOn: first.on, originalDueOn: first.dueOn, approvedExtensions, completedOn, withdrawnOn };
-}
-
-/**
- * The deadline in force on a date: the new date of the latest extension approved on or before it
- * (of two on the same day, the one decided last), else the original due date.
- */
-export function deadlineInForce(task: TaskFacts, on: CalendarDate): CalendarDate | null {
-  let deadline = task.originalDueOn;
-  let latestDecision: CalendarDate | null = null;
-  for (const extension of task.approvedExtensions) {
-    if (
-      compareDates(extension.decidedOn, on) <= 0 &&
-      (latestDecision === null || extension.decidedOn >= latestDecision)
-    ) {
-      latestDecision = extension.decidedOn;
-      deadline = extension.newDueOn;
-    }
-  }
-  return deadline;
 }
 
 /** The bucket of a task as of a date; null when it does not count then (not yet assigned, or withdrawn). */

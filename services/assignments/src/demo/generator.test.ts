@@ -1,5 +1,6 @@
 import { LANG_SON_UNITS_2017, PROVINCE_CODE, isUuid, type CalendarDate, type DemoUnit } from '@giaoviec/shared';
-import { complianceBucket, complianceFigures, taskFacts, type ComplianceBucket } from '../compliance/rules';
+import { complianceBucket, complianceFigures, type ComplianceBucket } from '../compliance/rules';
+import { taskFacts } from '../task/deadline';
 import type { TaskEvent } from '../task/task-history';
 import {
   SXD_WORKED_EXAMPLE,

@@ -6,7 +6,8 @@ import {
   type CalendarDate,
   type DemoUnit,
 } from '@giaoviec/shared';
-import { complianceFigures, taskFacts } from '../compliance/rules';
+import { complianceFigures } from '../compliance/rules';
+import { taskFacts } from '../task/deadline';
 import type { AssignerKind, DocumentKind, TaskEvent, TaskPriority } from '../task/task-history';
 import { WorkCalendar, dateOfDay, dayNumber, lowerBound } from './demo-calendar';
 import {

@@ -1,5 +1,6 @@
 import { DateScalar, type CalendarDate } from '@giaoviec/shared';
 import { Field, ID, ObjectType } from 'type-graphql';
+import type { ExtensionRow } from '../task/extension.entity';
 import { ExtensionStatusEnum } from '../task/task.enums';
 
 @ObjectType('Extension', { description: 'A request to move a task’s deadline (gia hạn), and its decision.' })
@@ -26,4 +27,18 @@ export class Extension {
 
   /** Not in the schema: `task` resolves it. */
   taskId: string;
+}
+
+/** A stored extension request as the GraphQL type. */
+export function extensionOf(row: ExtensionRow): Extension {
+  return {
+    id: row.id,
+    requestedOn: row.requestedOn,
+    proposedDueOn: row.proposedDueOn,
+    reason: row.reason,
+    status: ExtensionStatusEnum[row.status],
+    decidedOn: row.decidedOn,
+    decisionNote: row.decisionNote,
+    taskId: row.taskId,
+  };
 }

@@ -1,11 +1,12 @@
-import { MAY, canSeeUnits, type RequestContext } from '@giaoviec/shared';
+import { MAY, canSeeUnits } from '@giaoviec/shared';
 import { Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ComplianceFigures } from '../compliance/compliance.type';
-import type { AssignmentLoaders } from '../task/task.loaders';
+import { taskOf } from '../task/task.mapping';
 import { Task } from '../task/task.type';
 import { Conclusion, Inspection } from './inspection.type';
+import { type AssignmentContext } from '../context';
 
-type Context = RequestContext<AssignmentLoaders>;
+type Context = AssignmentContext;
 
 @Resolver(() => Inspection)
 export class InspectionComplianceResolver {
@@ -30,7 +31,7 @@ export class ConclusionFollowUpResolver {
     description: 'The tasks assigned to follow this conclusion up, oldest first.',
   })
   async followUpTasks(@Root() conclusion: Conclusion, @Ctx() context: Context): Promise<Task[]> {
-    const tasks = (await context.loaders.followUpsByConclusion.load(conclusion.id)) as Task[];
+    const tasks = (await context.loaders.followUpsByConclusion.load(conclusion.id)).map(taskOf);
     // A unit user sees only the follow-ups its unit leads or coordinates.
     return tasks.filter((task) =>
       canSeeUnits(context.user!, [task.leadOrganisationId, ...task.coordinatingOrganisationIds]),

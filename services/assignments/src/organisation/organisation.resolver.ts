@@ -1,22 +1,15 @@
-import {
-  DateScalar,
-  MAY,
-  requireUnitAccess,
-  todayInVietnam,
-  type CalendarDate,
-  type RequestContext,
-} from '@giaoviec/shared';
+import { DateScalar, MAY, requireUnitAccess, todayInVietnam, type CalendarDate } from '@giaoviec/shared';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ComplianceFigures } from '../compliance/compliance.type';
 import { sumFigures } from '../compliance/rules';
 import { figuresPeriod } from '../compliance/period';
 import { pageArguments, taskConnection } from '../task/task-connection';
 import { TaskPageArgs } from '../task/task.inputs';
-import type { AssignmentLoaders } from '../task/task.loaders';
 import { TaskConnection } from '../task/task.type';
 import { Organisation } from './organisation.type';
+import { type AssignmentContext } from '../context';
 
-type Context = RequestContext<AssignmentLoaders>;
+type Context = AssignmentContext;
 
 const raise = (error: Error): never => {
   throw error;

@@ -1,4 +1,5 @@
 import {
+  canSeeUnits,
   ForbiddenError,
   ownUnitOnly,
   pageSize,
@@ -7,6 +8,7 @@ import {
   type RequestUser,
 } from '@giaoviec/shared';
 import type { TaskListQuery, TaskPage } from './task-list.sql';
+import { taskOf } from './task.mapping';
 import type { TaskFilter } from './task.inputs';
 import type { Task, TaskConnection } from './task.type';
 
@@ -22,6 +24,14 @@ export function pageArguments(
   return { filter, first: pageSize(first), after, asOf: filter.asOf ?? todayInVietnam(), visibleTo: own };
 }
 
+/** Whether the user may read a task (a unit user: tasks its unit leads or coordinates). */
+export function canSeeTask(
+  user: RequestUser,
+  task: Pick<Task, 'leadOrganisationId' | 'coordinatingOrganisationIds'>,
+): boolean {
+  return canSeeUnits(user, [task.leadOrganisationId, ...task.coordinatingOrganisationIds]);
+}
+
 /** Refuses a task the user may not see (a unit user: tasks its unit neither leads nor coordinates). */
 export function requireTaskAccess(
   user: RequestUser,
@@ -35,7 +45,7 @@ export function taskConnection(page: TaskPage | undefined): TaskConnection {
   const rows = page?.rows ?? [];
   return {
     totalCount: page?.totalCount ?? 0,
-    edges: rows.map(({ cursor, ...task }) => ({ cursor, node: task as unknown as Task })),
+    edges: rows.map(({ cursor, ...task }) => ({ cursor, node: taskOf(task) })),
     pageInfo: { hasNextPage: page?.hasNextPage ?? false, endCursor: rows.at(-1)?.cursor ?? null },
   };
 }

@@ -136,7 +136,7 @@ export async function taskPages(
 }
 
 /** Raw `assignments.task` columns → entity properties. */
-function mapTaskColumns(row: Record<string, unknown>): Partial<TaskRow> {
+function mapTaskColumns(row: Record<string, unknown>): TaskRow {
   return {
     id: row.id,
     title: row.title,
@@ -165,5 +165,5 @@ function mapTaskColumns(row: Record<string, unknown>): Partial<TaskRow> {
     withdrawnOn: row.withdrawn_on,
     searchText: row.search_text,
     version: row.version,
-  } as Partial<TaskRow>;
+  } as TaskRow;
 }

@@ -1,11 +1,12 @@
 import { foldForSearch, uuidFromName, type CalendarDate } from '@giaoviec/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { deadlineInForce, taskFacts } from '../compliance/rules';
-import { ExtensionRow } from '../extension/extension.entity';
+import { ExtensionRow } from './extension.entity';
 import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './reports.entity';
 
 import type { AssignerKind, DocumentKind, TaskEvent, TaskPriority } from './task-history';
-import { TaskRow, type TaskStatus } from './task.entity';
+import { deadlineInForce } from './deadline';
+import { foldHistory } from './lifecycle';
+import { TaskRow } from './task.entity';
 
 /** A task with its whole history, as the demo data and generators describe it. */
 export interface TaskRecord {
@@ -34,13 +35,20 @@ export interface TaskRows {
 
 const FAR_FUTURE = '9999-12-31' as CalendarDate;
 
-/** The rows a task's history leaves, exactly as the workflow would have written them. */
+/**
+ * The rows a task's history leaves, exactly as the workflow would have written them: the
+ * lifecycle folds the history (and refuses one the workflow would have refused), the rows of its
+ * requests and reports follow the events.
+ */
 export function taskRows(record: TaskRecord, actor: string): TaskRows {
-  const facts = taskFacts(record.events);
+  const { state: facts, refusals } = foldHistory(record.events);
+  if (facts === null || refusals.length > 0) {
+    const [first] = refusals;
+    throw new Error(`task ${record.id}: event #${first?.index ?? 0} refused: ${first?.refusal.message ?? ''}`);
+  }
   const extensions = new Map<string, ExtensionRow>();
   const completionReports: CompletionReportRow[] = [];
   const progressReports: ProgressReportRow[] = [];
-  let status: TaskStatus = 'IN_PROGRESS';
   for (const [index, event] of record.events.entries()) {
     switch (event.type) {
       case 'PROGRESS_REPORTED':
@@ -73,7 +81,6 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
         });
         break;
       case 'COMPLETION_SUBMITTED':
-        status = 'COMPLETION_SUBMITTED';
         completionReports.push({
           id: uuidFromName(`completion:${record.id}:${index}`),
           taskId: record.id,
@@ -87,15 +94,11 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
         break;
       case 'COMPLETION_CONFIRMED':
       case 'COMPLETION_RETURNED':
-        status = event.type === 'COMPLETION_CONFIRMED' ? 'COMPLETED' : 'IN_PROGRESS';
         Object.assign(completionReports.at(-1)!, {
           status: event.type === 'COMPLETION_CONFIRMED' ? 'CONFIRMED' : 'RETURNED',
           decidedOn: event.on,
           decisionNote: event.type === 'COMPLETION_RETURNED' ? event.reason : null,
         });
-        break;
-      case 'WITHDRAWN':
-        status = 'WITHDRAWN';
         break;
       default:
         break;
@@ -118,7 +121,7 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
     originalDueOn: facts.originalDueOn,
     priority: record.priority,
     originConclusionId: record.originConclusionId ?? null,
-    status,
+    status: facts.status,
     dueOn: deadlineInForce(facts, FAR_FUTURE),
     extensionDecidedOn: facts.approvedExtensions.map((extension) => extension.decidedOn),
     extensionDueOn: facts.approvedExtensions.map((extension) => extension.newDueOn),

@@ -1,11 +1,9 @@
-import { DateScalar, MAY, todayInVietnam, type CalendarDate, type RequestContext } from '@giaoviec/shared';
+import { DateScalar, MAY, todayInVietnam, type CalendarDate } from '@giaoviec/shared';
 import { LeadTransfer } from '../transfer/transfer.type';
 import { Official, officialReference } from '../official/official.type';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { complianceBucket } from '../compliance/rules';
-import { Extension } from '../extension/extension.type';
 import { Organisation, organisationReference } from '../organisation/organisation.type';
-import { workflowFor } from './actor';
 import { ComplianceBucketEnum } from './task.enums';
 import {
   AssignTaskInput,
@@ -16,25 +14,29 @@ import {
   TaskPageArgs,
   WithdrawTaskInput,
 } from './task.inputs';
-import { pageArguments, requireTaskAccess, taskConnection } from './task-connection';
-import type { AssignmentLoaders } from './task.loaders';
+import { canSeeTask, pageArguments, taskConnection } from './task-connection';
 import { CompletionReport, ProgressReport, SourceDocument, Task, TaskConnection, TaskHistoryEntry } from './task.type';
-import { factsOf } from './workflow';
+import { factsOf } from './deadline';
+import { completionReportOf, taskOf, taskOrNull } from './task.mapping';
 import { taskPages } from './task-list.sql';
+import { workflowFor, type AssignmentContext } from '../context';
 
-type Context = RequestContext<AssignmentLoaders>;
+type Context = AssignmentContext;
 
 @Resolver(() => Task)
 export class TaskResolver {
   @Authorized(...MAY.readTasks)
-  @Query(() => Task, { nullable: true, description: 'One task by id; null when there is none.' })
+  @Query(() => Task, {
+    nullable: true,
+    description: 'One task by id; null when there is none, or when the caller may not read it (as if there were none).',
+  })
   async task(
     @Arg('id', () => ID, { description: 'Its id.' }) id: string,
     @Ctx() context: Context,
   ): Promise<Task | null> {
-    const task = (await context.loaders.taskById.load(id)) as Task | null;
-    if (task) requireTaskAccess(context.user!, task);
-    return task;
+    const task = taskOrNull(await context.loaders.taskById.load(id));
+    // A task the caller may not read answers as one that does not exist.
+    return task && canSeeTask(context.user!, task) ? task : null;
   }
 
   @Authorized(...MAY.readTasks)
@@ -53,63 +55,63 @@ export class TaskResolver {
 
   @Authorized(...MAY.assignTasks)
   @Mutation(() => Task, { description: 'Assigns a new task (giao nhiệm vụ).' })
-  assignTask(
+  async assignTask(
     @Arg('input', () => AssignTaskInput, { description: 'The change (see `AssignTaskInput`).' }) input: AssignTaskInput,
     @Ctx() context: Context,
   ): Promise<Task> {
-    return workflowFor(context, 'assignTask', input).assign(input) as Promise<Task>;
+    return taskOf(await workflowFor(context, 'assignTask', input).assign(input));
   }
 
   @Authorized(...MAY.reportOnTasks)
   @Mutation(() => Task, { description: 'Records a progress report of the lead unit.' })
-  reportProgress(
+  async reportProgress(
     @Arg('input', () => ReportProgressInput, { description: 'The change (see `ReportProgressInput`).' })
     input: ReportProgressInput,
     @Ctx() context: Context,
   ): Promise<Task> {
-    return workflowFor(context, 'reportProgress', input).reportProgress(input) as Promise<Task>;
+    return taskOf(await workflowFor(context, 'reportProgress', input).reportProgress(input));
   }
 
   @Authorized(...MAY.reportOnTasks)
   @Mutation(() => Task, { description: 'The lead unit reports the task done; it counts once confirmed.' })
-  submitCompletion(
+  async submitCompletion(
     @Arg('input', () => SubmitCompletionInput, { description: 'The change (see `SubmitCompletionInput`).' })
     input: SubmitCompletionInput,
     @Ctx() context: Context,
   ): Promise<Task> {
-    return workflowFor(context, 'submitCompletion', input).submitCompletion(input) as Promise<Task>;
+    return taskOf(await workflowFor(context, 'submitCompletion', input).submitCompletion(input));
   }
 
   @Authorized(...MAY.decideOnTasks)
   @Mutation(() => Task, {
     description: 'Confirms the waiting completion report: the task counts as completed from its completion date.',
   })
-  confirmCompletion(
+  async confirmCompletion(
     @Arg('input', () => ConfirmCompletionInput, { description: 'The change (see `ConfirmCompletionInput`).' })
     input: ConfirmCompletionInput,
     @Ctx() context: Context,
   ): Promise<Task> {
-    return workflowFor(context, 'confirmCompletion', input).confirmCompletion(input) as Promise<Task>;
+    return taskOf(await workflowFor(context, 'confirmCompletion', input).confirmCompletion(input));
   }
 
   @Authorized(...MAY.decideOnTasks)
   @Mutation(() => Task, { description: 'Returns the waiting completion report for more work; it never counts.' })
-  returnCompletion(
+  async returnCompletion(
     @Arg('input', () => ReturnCompletionInput, { description: 'The change (see `ReturnCompletionInput`).' })
     input: ReturnCompletionInput,
     @Ctx() context: Context,
   ): Promise<Task> {
-    return workflowFor(context, 'returnCompletion', input).returnCompletion(input) as Promise<Task>;
+    return taskOf(await workflowFor(context, 'returnCompletion', input).returnCompletion(input));
   }
 
   @Authorized(...MAY.assignTasks)
   @Mutation(() => Task, { description: 'Withdraws a task: left out of every figure from that date; no change after.' })
-  withdrawTask(
+  async withdrawTask(
     @Arg('input', () => WithdrawTaskInput, { description: 'The change (see `WithdrawTaskInput`).' })
     input: WithdrawTaskInput,
     @Ctx() context: Context,
   ): Promise<Task> {
-    return workflowFor(context, 'withdrawTask', input).withdraw(input) as Promise<Task>;
+    return taskOf(await workflowFor(context, 'withdrawTask', input).withdraw(input));
   }
 
   @FieldResolver(() => Organisation, {
@@ -171,19 +173,14 @@ export class TaskResolver {
     return complianceBucket(factsOf(task), asOf ?? todayInVietnam()) as ComplianceBucketEnum | null;
   }
 
-  @FieldResolver(() => [Extension], { description: 'Extension requests, oldest first.' })
-  extensions(@Root() task: Task, @Ctx() context: Context): Promise<Extension[]> {
-    return context.loaders.extensionsByTask.load(task.id) as Promise<Extension[]>;
-  }
-
   @FieldResolver(() => [ProgressReport], { description: 'Progress reports, oldest first.' })
   progressReports(@Root() task: Task, @Ctx() context: Context): Promise<ProgressReport[]> {
     return context.loaders.progressByTask.load(task.id);
   }
 
   @FieldResolver(() => [CompletionReport], { description: 'Completion reports and their decisions, oldest first.' })
-  completionReports(@Root() task: Task, @Ctx() context: Context): Promise<CompletionReport[]> {
-    return context.loaders.completionReportsByTask.load(task.id) as Promise<CompletionReport[]>;
+  async completionReports(@Root() task: Task, @Ctx() context: Context): Promise<CompletionReport[]> {
+    return (await context.loaders.completionReportsByTask.load(task.id)).map(completionReportOf);
   }
 
   @FieldResolver(() => [TaskHistoryEntry], { description: 'Every change of the task, in order (append-only).' })

@@ -13,11 +13,13 @@ import {
 } from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { deadlineInForce } from '../compliance/rules';
 import { loadHolidayCalendar } from '../working-days/holiday.store';
 import { addWorkingDays } from '../working-days/rules';
-import { ExtensionRow } from '../extension/extension.entity';
+import { deadlineInForce, factsOf } from './deadline';
+import { ExtensionRow } from './extension.entity';
+import { assignedState, describeRefusal, nextState, type Refusal, type TaskState, type TaskStep } from './lifecycle';
 import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './reports.entity';
+import { canSeeTask } from './task-connection';
 import { searchTextOf } from './task-records';
 import type { TaskEventType } from './task-history';
 import { TaskRow } from './task.entity';
@@ -25,9 +27,7 @@ import type {
   TaskChangeInput,
   AssignTaskInput,
   ConfirmCompletionInput,
-  DecideExtensionInput,
   ReportProgressInput,
-  RequestExtensionInput,
   ReturnCompletionInput,
   SubmitCompletionInput,
   WithdrawTaskInput,
@@ -41,18 +41,42 @@ export interface Actor extends Caller {
   today: CalendarDate;
 }
 
-const text = (value: string, field: string, max = 2000) => cleanText(value, { field, max });
-const optionalText = (value: string | null | undefined, field: string, max = 2000) =>
+export const text = (value: string, field: string, max = 2000) => cleanText(value, { field, max });
+export const optionalText = (value: string | null | undefined, field: string, max = 2000) =>
   value === null || value === undefined || value.trim() === '' ? null : text(value, field, max);
 
+/** Who may take a step: the unit that leads the task, or the assigning side (the roles say who). */
+export type StepActor = 'LEAD_UNIT' | 'ASSIGNING_SIDE';
+
+/** One step of a task, as the steps of every folder (task, extension) describe it to the workflow. */
+export interface StepPlan<R> {
+  event: TaskStep;
+  /** How the mutation names the step's date (`reportedOn`, `decidedOn`...). */
+  dateField: string;
+  /** How the mutation names the event's other fields, where it differs. */
+  fieldNames?: Partial<Record<NonNullable<Refusal['field']>, string>>;
+  by: StepActor;
+  /** The rows the step writes besides the task's, once the lifecycle allowed it. */
+  write?: (task: TaskRow, tx: EntityManager) => Promise<{ details?: Record<string, unknown>; result?: R } | void>;
+}
+
+/** A refusal of the lifecycle as the API's error. */
+function refusalError(refusal: Refusal, names: StepPlan<unknown>['fieldNames'] & { on: string }) {
+  const message = describeRefusal(refusal, names);
+  return refusal.code === 'CONFLICT'
+    ? new ConflictError(message)
+    : new BadUserInputError(message, names[refusal.field ?? 'on'] ?? refusal.field ?? names.on);
+}
+
 /**
- * The life of a task (RULES.md): each step checks the task's state, changes it in one
- * transaction with its history row, or refuses with CONFLICT or BAD_USER_INPUT and changes nothing.
+ * The life of a task (RULES.md, the lifecycle in lifecycle.ts): each step is authorised, checked by
+ * the lifecycle against the task's state, and written in one transaction with its history row, or
+ * refused with FORBIDDEN, NOT_FOUND, CONFLICT or BAD_USER_INPUT, changing nothing.
  */
 export class TaskWorkflow {
   constructor(
-    private readonly db: DataSource,
-    private readonly actor: Actor,
+    readonly db: DataSource,
+    readonly actor: Actor,
     /** The mutation as sent, for its idempotency key and expected version. */
     private readonly request: { operation: string; input: TaskChangeInput | AssignTaskInput },
   ) {}
@@ -74,9 +98,8 @@ export class TaskWorkflow {
       workingDays === null
         ? (input.dueOn ?? null)
         : addWorkingDays(input.assignedOn, workingDays, await loadHolidayCalendar(this.db));
-    if (dueOn !== null && dueOn < input.assignedOn) {
-      throw new BadUserInputError('dueOn must not be before assignedOn', 'dueOn');
-    }
+    const start = assignedState({ type: 'ASSIGNED', on: input.assignedOn, dueOn }, this.actor.today);
+    if (start.refusal) throw refusalError(start.refusal, { on: 'assignedOn' });
     const coordinating = [...new Set(input.coordinatingOrganisationIds ?? [])];
     if (coordinating.length > 20)
       throw new BadUserInputError('at most 20 coordinating units', 'coordinatingOrganisationIds');
@@ -115,7 +138,7 @@ export class TaskWorkflow {
       originalDueOn: dueOn,
       priority: input.priority ?? 'ROUTINE',
       originConclusionId: input.originConclusionId ?? null,
-      status: 'IN_PROGRESS',
+      status: start.state.status,
       dueOn,
       extensionDecidedOn: [],
       extensionDueOn: [],
@@ -144,200 +167,122 @@ export class TaskWorkflow {
     if (percent !== null && (percent < 0 || percent > 100)) {
       throw new BadUserInputError('percentComplete must be between 0 and 100', 'percentComplete');
     }
-    return this.change(input.taskId, 'PROGRESS_REPORTED', input.reportedOn, 'reportedOn', async (task, tx) => {
-      this.requireLeadUnit(task);
-      this.requireOpen(task, 'a progress report');
-      await tx.getRepository(ProgressReportRow).insert({
-        id: randomUUID(),
-        taskId: task.id,
-        reportedOn: input.reportedOn,
-        percentComplete: percent,
-        note,
-      });
-      return { details: { percentComplete: percent, note } };
-    });
-  }
-
-  requestExtension(input: RequestExtensionInput): Promise<ExtensionRow> {
-    const reason = text(input.reason, 'reason');
-    return this.change(input.taskId, 'EXTENSION_REQUESTED', input.requestedOn, 'requestedOn', async (task, tx) => {
-      this.requireLeadUnit(task);
-      this.requireOpen(task, 'an extension request');
-      if (task.originalDueOn === null) throw new ConflictError('A task with no deadline cannot be extended');
-      const inForce = deadlineInForce(factsOf(task), input.requestedOn)!;
-      if (input.requestedOn > inForce) {
-        throw new ConflictError(
-          `An extension must be requested on or before the deadline in force that day (${inForce})`,
-        );
-      }
-      if (input.proposedDueOn <= inForce) {
-        throw new BadUserInputError(`proposedDueOn must be after the deadline in force (${inForce})`, 'proposedDueOn');
-      }
-      if (await tx.getRepository(ExtensionRow).existsBy({ taskId: task.id, status: 'PENDING' })) {
-        throw new ConflictError('An extension request of this task is already waiting for a decision');
-      }
-      const extension: ExtensionRow = {
-        id: randomUUID(),
-        taskId: task.id,
-        requestedOn: input.requestedOn,
-        proposedDueOn: input.proposedDueOn,
-        reason,
-        status: 'PENDING',
-        decidedOn: null,
-        decisionNote: null,
-      };
-      await tx.getRepository(ExtensionRow).insert(extension);
-      return { details: { extensionId: extension.id, proposedDueOn: input.proposedDueOn, reason }, result: extension };
-    });
-  }
-
-  async decideExtension(input: DecideExtensionInput): Promise<ExtensionRow> {
-    const note = optionalText(input.note, 'note');
-    const found = isUuid(input.extensionId)
-      ? await this.db.getRepository(ExtensionRow).findOneBy({ id: input.extensionId })
-      : null;
-    if (!found) throw new NotFoundError(`No extension request has id ${input.extensionId}`);
-    const action = input.approve ? 'EXTENSION_APPROVED' : 'EXTENSION_REJECTED';
-    return this.change(found.taskId, action, input.decidedOn, 'decidedOn', async (task, tx) => {
-      // Locked with its task: two decisions on one request cannot both pass.
-      const extension = await tx.getRepository(ExtensionRow).findOneByOrFail({ id: found.id });
-      if (extension.status !== 'PENDING')
-        throw new ConflictError(`This extension request was already ${extension.status.toLowerCase()}`);
-      if (task.status === 'COMPLETED') throw new ConflictError('The task is already completed');
-      if (input.decidedOn < extension.requestedOn) {
-        throw new BadUserInputError('decidedOn must not be before the request', 'decidedOn');
-      }
-      const decided: ExtensionRow = {
-        ...extension,
-        status: input.approve ? 'APPROVED' : 'REJECTED',
-        decidedOn: input.decidedOn,
-        decisionNote: note,
-      };
-      await tx
-        .getRepository(ExtensionRow)
-        .update({ id: extension.id }, { status: decided.status, decidedOn: input.decidedOn, decisionNote: note });
-      const change: Partial<TaskRow> = {};
-      if (input.approve) {
-        // Decision order is history order: appended, even when back-dated (RULES.md picks by date, then order).
-        change.extensionDecidedOn = [...task.extensionDecidedOn, input.decidedOn];
-        change.extensionDueOn = [...task.extensionDueOn, extension.proposedDueOn];
-        change.dueOn = deadlineInForce(factsOf({ ...task, ...change }), this.actor.today);
-      }
-      return { change, details: { extensionId: extension.id, note }, result: decided };
+    const event = { type: 'PROGRESS_REPORTED', on: input.reportedOn, percentComplete: percent, note } as const;
+    return this.step(input.taskId, {
+      event,
+      dateField: 'reportedOn',
+      by: 'LEAD_UNIT',
+      write: async (task, tx) => {
+        await tx.getRepository(ProgressReportRow).insert({
+          id: randomUUID(),
+          taskId: task.id,
+          reportedOn: input.reportedOn,
+          percentComplete: percent,
+          note,
+        });
+      },
     });
   }
 
   submitCompletion(input: SubmitCompletionInput): Promise<TaskRow> {
     const note = text(input.note, 'note');
     const submittedOn = input.submittedOn ?? input.completedOn;
-    this.notInFuture(input.completedOn, 'completedOn');
-    if (submittedOn < input.completedOn)
-      throw new BadUserInputError('submittedOn must not be before completedOn', 'submittedOn');
-    return this.change(input.taskId, 'COMPLETION_SUBMITTED', submittedOn, 'submittedOn', async (task, tx) => {
-      this.requireLeadUnit(task);
-      if (task.status === 'COMPLETED') throw new ConflictError('The task is already completed');
-      if (task.status === 'COMPLETION_SUBMITTED')
-        throw new ConflictError('A completion report of this task is already waiting for confirmation');
-      if (input.completedOn < task.assignedOn)
-        throw new BadUserInputError('completedOn must not be before the assignment', 'completedOn');
-      await tx.getRepository(CompletionReportRow).insert({
-        id: randomUUID(),
-        taskId: task.id,
-        submittedOn,
-        completedOn: input.completedOn,
-        note,
-        status: 'SUBMITTED',
-        decidedOn: null,
-        decisionNote: null,
-      });
-      return { change: { status: 'COMPLETION_SUBMITTED' }, details: { completedOn: input.completedOn, note } };
+    const event = { type: 'COMPLETION_SUBMITTED', on: submittedOn, completedOn: input.completedOn, note } as const;
+    return this.step(input.taskId, {
+      event,
+      dateField: 'submittedOn',
+      by: 'LEAD_UNIT',
+      write: async (task, tx) => {
+        await tx.getRepository(CompletionReportRow).insert({
+          id: randomUUID(),
+          taskId: task.id,
+          submittedOn,
+          completedOn: input.completedOn,
+          note,
+          status: 'SUBMITTED',
+          decidedOn: null,
+          decisionNote: null,
+        });
+      },
     });
   }
 
   confirmCompletion(input: ConfirmCompletionInput): Promise<TaskRow> {
-    return this.decideCompletion(input.taskId, input.confirmedOn, 'confirmedOn', true, null);
+    return this.decideCompletion(input.taskId, { type: 'COMPLETION_CONFIRMED', on: input.confirmedOn }, 'confirmedOn');
   }
 
   returnCompletion(input: ReturnCompletionInput): Promise<TaskRow> {
-    return this.decideCompletion(input.taskId, input.returnedOn, 'returnedOn', false, text(input.reason, 'reason'));
+    const reason = text(input.reason, 'reason');
+    return this.decideCompletion(
+      input.taskId,
+      { type: 'COMPLETION_RETURNED', on: input.returnedOn, reason },
+      'returnedOn',
+    );
   }
 
   withdraw(input: WithdrawTaskInput): Promise<TaskRow> {
     const reason = text(input.reason, 'reason');
-    return this.change(input.taskId, 'WITHDRAWN', input.withdrawnOn, 'withdrawnOn', async (task) => {
-      if (task.status === 'COMPLETED')
-        throw new ConflictError('A task with a confirmed completion cannot be withdrawn');
-      return { change: { status: 'WITHDRAWN', withdrawnOn: input.withdrawnOn }, details: { reason } };
+    return this.step(input.taskId, {
+      event: { type: 'WITHDRAWN', on: input.withdrawnOn, reason },
+      dateField: 'withdrawnOn',
+      by: 'ASSIGNING_SIDE',
     });
   }
 
   private decideCompletion(
     taskId: string,
-    on: CalendarDate,
-    field: string,
-    confirm: boolean,
-    reason: string | null,
+    event: Extract<TaskStep, { type: 'COMPLETION_CONFIRMED' | 'COMPLETION_RETURNED' }>,
+    dateField: string,
   ): Promise<TaskRow> {
-    return this.change(
-      taskId,
-      confirm ? 'COMPLETION_CONFIRMED' : 'COMPLETION_RETURNED',
-      on,
-      field,
-      async (task, tx) => {
-        if (task.status !== 'COMPLETION_SUBMITTED')
-          throw new ConflictError('No completion report of this task is waiting for a decision');
+    const confirm = event.type === 'COMPLETION_CONFIRMED';
+    return this.step(taskId, {
+      event,
+      dateField,
+      by: 'ASSIGNING_SIDE',
+      write: async (task, tx) => {
         const reports = tx.getRepository(CompletionReportRow);
         const report = await reports.findOneByOrFail({ taskId: task.id, status: 'SUBMITTED' });
-        if (on < report.submittedOn)
-          throw new BadUserInputError(`${field} must not be before the report (${report.submittedOn})`, field);
+        const reason = event.type === 'COMPLETION_RETURNED' ? event.reason : null;
         await reports.update(
           { id: report.id },
-          { status: confirm ? 'CONFIRMED' : 'RETURNED', decidedOn: on, decisionNote: reason },
+          { status: confirm ? 'CONFIRMED' : 'RETURNED', decidedOn: event.on, decisionNote: reason },
         );
-        return confirm
-          ? {
-              change: { status: 'COMPLETED', completedOn: report.completedOn },
-              details: { completedOn: report.completedOn },
-            }
-          : { change: { status: 'IN_PROGRESS' }, details: { reason } };
+        return { details: confirm ? { completedOn: report.completedOn } : { reason } };
       },
-    );
+    });
   }
 
   /**
-   * Locks the task, checks what every step checks (it exists, is not withdrawn, the date is
-   * possible), runs the step, then writes the task's new version and the history row.
+   * The frame of every step after the assignment: locks the task, authorises the caller first (a
+   * task it may not read answers as one that does not exist), checks the expected version, asks
+   * the lifecycle, writes the step's rows, the task's new state and version, and the history row.
    */
-  private async change<R = TaskRow>(
-    taskId: string,
-    action: TaskEventType,
-    on: CalendarDate,
-    dateField: string,
-    step: (
-      task: TaskRow,
-      tx: EntityManager,
-    ) => Promise<{ change?: Partial<TaskRow>; details?: Record<string, unknown>; result?: R }>,
-  ): Promise<R> {
-    this.notInFuture(on, dateField);
+  async step<R = TaskRow>(taskId: string, plan: StepPlan<R>): Promise<R> {
+    const { event, dateField } = plan;
+    const names = { on: dateField, ...plan.fieldNames };
+    this.notInFuture(event.on, dateField);
     const expectedVersion = 'expectedVersion' in this.request.input ? this.request.input.expectedVersion : null;
     return this.transaction(async (tx) => {
       const tasks = tx.getRepository(TaskRow);
       const task = isUuid(taskId)
         ? await tasks.createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :taskId', { taskId }).getOne()
         : null;
-      if (!task) throw new NotFoundError(`No task has id ${taskId}`);
+      if (!task || !canSeeTask(this.actor.user, task)) {
+        throw new NotFoundError(`No task has id ${taskId}`);
+      }
+      if (plan.by === 'LEAD_UNIT' && task.leadOrganisationId !== this.actor.user.organisationId) {
+        throw new ForbiddenError('Only the lead unit of a task reports on it');
+      }
       if (expectedVersion !== null && expectedVersion !== undefined && task.version !== expectedVersion) {
         throw new ConflictError(
           `The task has changed since version ${expectedVersion}: it is at version ${task.version}`,
-          {
-            currentVersion: task.version,
-          },
+          { currentVersion: task.version },
         );
       }
-      if (task.status === 'WITHDRAWN') throw new ConflictError('A withdrawn task accepts no further change');
-      if (on < task.assignedOn)
-        throw new BadUserInputError(`${dateField} must not be before the assignment (${task.assignedOn})`, dateField);
-      const { change = {}, details = {}, result } = await step(task, tx);
+      const next = nextState(await this.stateOf(task, tx), event, this.actor.today);
+      if (next.refusal) throw refusalError(next.refusal, names);
+      const { details = detailsOf(event), result } = (await plan.write?.(task, tx)) ?? {};
+      const change = rowChange(next.state, this.actor.today);
       // The version guard is in the SQL itself, not only in the lock above.
       const written = await tasks
         .createQueryBuilder()
@@ -346,9 +291,30 @@ export class TaskWorkflow {
         .where('id = :id AND version = :version', { id: task.id, version: task.version })
         .execute();
       if (written.affected !== 1) throw new ConflictError('The task was changed by another request meanwhile');
-      await this.record(tx, task.id, action, on, details);
+      await this.record(tx, task.id, event.type, event.on, details);
       return (result ?? { ...task, ...change, version: task.version + 1 }) as R;
     });
+  }
+
+  /** The lifecycle's state of a locked task: its row, and its waiting request and report. */
+  private async stateOf(task: TaskRow, tx: EntityManager): Promise<TaskState> {
+    const [pendingExtension, pendingCompletion] = await Promise.all([
+      tx.getRepository(ExtensionRow).findOneBy({ taskId: task.id, status: 'PENDING' }),
+      tx.getRepository(CompletionReportRow).findOneBy({ taskId: task.id, status: 'SUBMITTED' }),
+    ]);
+    return {
+      ...factsOf(task),
+      status: task.status,
+      pendingExtension: pendingExtension && {
+        id: pendingExtension.id,
+        requestedOn: pendingExtension.requestedOn,
+        proposedDueOn: pendingExtension.proposedDueOn,
+      },
+      pendingCompletion: pendingCompletion && {
+        submittedOn: pendingCompletion.submittedOn,
+        completedOn: pendingCompletion.completedOn,
+      },
+    };
   }
 
   private async record(
@@ -364,17 +330,6 @@ export class TaskWorkflow {
   private notInFuture(date: CalendarDate, field: string): void {
     if (date > this.actor.today)
       throw new BadUserInputError(`${field} must not be in the future (today is ${this.actor.today})`, field);
-  }
-
-  /** Progress, extension requests and completion reports come from the unit that leads the task. */
-  private requireLeadUnit(task: TaskRow): void {
-    if (task.leadOrganisationId !== this.actor.user.organisationId) {
-      throw new ForbiddenError('Only the lead unit of a task reports on it');
-    }
-  }
-
-  private requireOpen(task: TaskRow, what: string): void {
-    if (task.status === 'COMPLETED') throw new ConflictError(`A completed task takes no ${what}`);
   }
 
   /** A follow-up task names a conclusion the inspections subgraph knows. */
@@ -399,21 +354,21 @@ export class TaskWorkflow {
   }
 }
 
-/** The facts the rules need, from a task row. */
-export function factsOf(
-  task: Pick<
-    TaskRow,
-    'assignedOn' | 'originalDueOn' | 'extensionDecidedOn' | 'extensionDueOn' | 'completedOn' | 'withdrawnOn'
-  >,
-) {
+/** What the history keeps of an event: all but its type and date. */
+function detailsOf(event: TaskStep): Record<string, unknown> {
+  const { type: _type, on: _on, ...details } = event;
+  return details;
+}
+
+/** The task row's columns that a state sets. */
+function rowChange(state: TaskState, today: CalendarDate): Partial<TaskRow> {
   return {
-    assignedOn: task.assignedOn,
-    originalDueOn: task.originalDueOn,
-    approvedExtensions: task.extensionDecidedOn.map((decidedOn, index) => ({
-      decidedOn,
-      newDueOn: task.extensionDueOn[index]!,
-    })),
-    completedOn: task.completedOn,
-    withdrawnOn: task.withdrawnOn,
+    status: state.status,
+    completedOn: state.completedOn,
+    withdrawnOn: state.withdrawnOn,
+    // Decision order is history order: appended, even when back-dated (RULES.md picks by date, then order).
+    extensionDecidedOn: state.approvedExtensions.map((extension) => extension.decidedOn),
+    extensionDueOn: state.approvedExtensions.map((extension) => extension.newDueOn),
+    dueOn: deadlineInForce(state, today),
   };
 }

@@ -1,10 +1,9 @@
-import { MAY, type RequestContext } from '@giaoviec/shared';
+import { MAY } from '@giaoviec/shared';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { actorOf } from '../task/actor';
-import type { AssignmentLoaders } from '../task/task.loaders';
-import type { Task } from '../task/task.type';
+import { taskOf } from '../task/task.mapping';
 import { transferOpenTasks } from './transfer';
 import { TransferTasksInput, TransferTasksResult } from './transfer.type';
+import { actorOf, type AssignmentContext } from '../context';
 
 @Resolver()
 export class TransferResolver {
@@ -16,9 +15,9 @@ export class TransferResolver {
   async transferTasks(
     @Arg('input', () => TransferTasksInput, { description: 'The change (see `TransferTasksInput`).' })
     input: TransferTasksInput,
-    @Ctx() context: RequestContext<AssignmentLoaders>,
+    @Ctx() context: AssignmentContext,
   ): Promise<TransferTasksResult> {
-    const tasks = (await transferOpenTasks(context.db, actorOf(context), input)) as Task[];
+    const tasks = (await transferOpenTasks(context.db, actorOf(context), input)).map(taskOf);
     return { transferredCount: tasks.length, tasks };
   }
 }

@@ -1,9 +1,9 @@
-import { DateScalar, IdempotentInput, MAY, cleanText, type CalendarDate, type RequestContext } from '@giaoviec/shared';
+import { DateScalar, IdempotentInput, MAY, cleanText, type CalendarDate } from '@giaoviec/shared';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import type { AssignmentLoaders } from '../task/task.loaders';
 import { holidaysOf, setHolidays, type PublicHolidayRow } from './holiday.store';
+import { type AssignmentContext } from '../context';
 
-type Context = RequestContext<AssignmentLoaders>;
+type Context = AssignmentContext;
 
 @ObjectType('PublicHoliday', { description: 'A weekday off for public bodies (ngày nghỉ lễ, Tết).' })
 export class PublicHoliday {

@@ -1,14 +1,30 @@
-import { fetchEntities, loaderByArguments, loaderById, loaderGroupedBy, type Caller } from '@giaoviec/shared';
+import {
+  ForbiddenError,
+  fetchEntities,
+  loaderByArguments,
+  loaderById,
+  loaderGroupedBy,
+  todayInVietnam,
+  type CalendarDate,
+  type Caller,
+  type RequestContext,
+} from '@giaoviec/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { cachedFiguresByUnit } from '../compliance/figures-cache';
-import { emptyFigures, type DatedFigures } from '../compliance/figures.sql';
-import type { Period } from '../compliance/rules';
-import type { CalendarDate } from '@giaoviec/shared';
-import { ExtensionRow } from '../extension/extension.entity';
-import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './reports.entity';
-import { taskPages, type TaskListQuery, type TaskPage } from './task-list.sql';
-import { TaskRow } from './task.entity';
+import { cachedFiguresByUnit } from './compliance/figures-cache';
+import { emptyFigures, type DatedFigures } from './compliance/figures.sql';
+import type { Period } from './compliance/rules';
+import { ExtensionRow } from './task/extension.entity';
+import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './task/reports.entity';
+import { taskPages, type TaskListQuery, type TaskPage } from './task/task-list.sql';
+import { TaskRow } from './task/task.entity';
+import type { AssignTaskInput, TaskChangeInput } from './task/task.inputs';
+import { TaskWorkflow, type Actor } from './task/workflow';
+
+/**
+ * The request context of the assignments subgraph, in one place: its loaders, the acting user and
+ * the workflow of a mutation. Resolvers of every folder take `AssignmentContext`.
+ */
 
 /** The DataLoaders of one request: one SQL statement per batch, whatever the number of keys. */
 export interface AssignmentLoaders {
@@ -60,4 +76,28 @@ export function createAssignmentLoaders(db: DataSource): AssignmentLoaders {
       () => ({ rows: [], totalCount: 0, hasNextPage: false }),
     ),
   };
+}
+
+/** The context every resolver of this subgraph receives. */
+export type AssignmentContext = RequestContext<AssignmentLoaders>;
+
+/** The acting user of a request, as the workflow checks and the history records them. */
+export function actorOf(context: RequestContext): Actor {
+  if (!context.user) throw new ForbiddenError();
+  return {
+    user: context.user,
+    name: context.user.name ?? context.user.id,
+    today: todayInVietnam(),
+    requestId: context.requestId,
+    userToken: context.userToken,
+  };
+}
+
+/** The workflow for one mutation of this request: its actor, its idempotency key and expected version. */
+export function workflowFor(
+  context: RequestContext & { db: DataSource },
+  operation: string,
+  input: TaskChangeInput | AssignTaskInput,
+): TaskWorkflow {
+  return new TaskWorkflow(context.db, actorOf(context), { operation, input });
 }
