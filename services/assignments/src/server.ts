@@ -22,7 +22,8 @@ import { UnitsAndLeadersThroughTime1764800000000 } from './migrations/1764800000
 import { FiguresFromTheRow1764900000000 } from './migrations/1764900000000-FiguresFromTheRow';
 import { UnitTaskVersions1765000000000 } from './migrations/1765000000000-UnitTaskVersions';
 import { Official } from './official/official.type';
-import { TransferResolver } from './transfer/transfer.resolver';
+import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.resolver';
+import { TaskComplianceResolver } from './compliance/task-compliance.resolver';
 import { PublicHolidayResolver } from './working-days/holiday.resolver';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
@@ -37,6 +38,8 @@ export function buildAssignmentsSchema() {
       InspectionComplianceResolver,
       ConclusionFollowUpResolver,
       TransferResolver,
+      TaskTransfersResolver,
+      TaskComplianceResolver,
       PublicHolidayResolver,
     ],
     // Reached only through the gateway: no field of this subgraph returns them.

@@ -1,10 +1,7 @@
-import { DateScalar, MAY, todayInVietnam, type CalendarDate } from '@giaoviec/shared';
-import { LeadTransfer } from '../transfer/transfer.type';
+import { MAY } from '@giaoviec/shared';
 import { Official, officialReference } from '../official/official.type';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { complianceBucket } from '../compliance/rules';
 import { Organisation, organisationReference } from '../organisation/organisation.type';
-import { ComplianceBucketEnum } from './task.enums';
 import {
   AssignTaskInput,
   ConfirmCompletionInput,
@@ -16,7 +13,6 @@ import {
 } from './task.inputs';
 import { canSeeTask, pageArguments, taskConnection } from './task-connection';
 import { CompletionReport, ProgressReport, SourceDocument, Task, TaskConnection, TaskHistoryEntry } from './task.type';
-import { factsOf } from './deadline';
 import { completionReportOf, taskOf, taskOrNull } from './task.mapping';
 import { taskPages } from './task-list.sql';
 import { workflowFor, type AssignmentContext } from '../context';
@@ -130,18 +126,6 @@ export class TaskResolver {
     return officialReference(task.assignedByOfficialId);
   }
 
-  @FieldResolver(() => [LeadTransfer], {
-    description:
-      'Transfers of the lead unit after restructurings, oldest first: figures as of a date before a transfer count the task for the unit it came from.',
-  })
-  leadTransfers(@Root() task: Task): LeadTransfer[] {
-    return task.leadTransferredOn.map((on, index) => ({
-      transferredOn: on,
-      from: organisationReference(task.leadTransferredFrom[index]!),
-      to: organisationReference(task.leadTransferredFrom[index + 1] ?? task.leadOrganisationId),
-    }));
-  }
-
   @FieldResolver(() => [Organisation], { description: 'The coordinating units (đơn vị phối hợp).' })
   coordinatingOrganisations(@Root() task: Task): Organisation[] {
     return task.coordinatingOrganisationIds.map(organisationReference);
@@ -159,18 +143,6 @@ export class TaskResolver {
       issuedOn: task.documentIssuedOn,
       signer: task.documentSigner,
     } as SourceDocument;
-  }
-
-  @FieldResolver(() => ComplianceBucketEnum, {
-    nullable: true,
-    description:
-      'The task’s bucket as of a date (RULES.md); null when it does not count then (not yet assigned, or withdrawn).',
-  })
-  compliance(
-    @Root() task: Task,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Today when absent.' }) asOf: CalendarDate | null,
-  ): ComplianceBucketEnum | null {
-    return complianceBucket(factsOf(task), asOf ?? todayInVietnam()) as ComplianceBucketEnum | null;
   }
 
   @FieldResolver(() => [ProgressReport], { description: 'Progress reports, oldest first.' })

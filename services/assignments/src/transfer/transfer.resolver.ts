@@ -1,8 +1,10 @@
 import { MAY } from '@giaoviec/shared';
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { organisationReference } from '../organisation/organisation.type';
+import { Task } from '../task/task.type';
 import { taskOf } from '../task/task.mapping';
 import { transferOpenTasks } from './transfer';
-import { TransferTasksInput, TransferTasksResult } from './transfer.type';
+import { LeadTransfer, TransferTasksInput, TransferTasksResult } from './transfer.type';
 import { actorOf, type AssignmentContext } from '../context';
 
 @Resolver()
@@ -19,5 +21,21 @@ export class TransferResolver {
   ): Promise<TransferTasksResult> {
     const tasks = (await transferOpenTasks(context.db, actorOf(context), input)).map(taskOf);
     return { transferredCount: tasks.length, tasks };
+  }
+}
+
+/** A task's transfers, a field of the task. */
+@Resolver(() => Task)
+export class TaskTransfersResolver {
+  @FieldResolver(() => [LeadTransfer], {
+    description:
+      'Transfers of the lead unit after restructurings, oldest first: figures as of a date before a transfer count the task for the unit it came from.',
+  })
+  leadTransfers(@Root() task: Task): LeadTransfer[] {
+    return task.leadTransferredOn.map((on, index) => ({
+      transferredOn: on,
+      from: organisationReference(task.leadTransferredFrom[index]!),
+      to: organisationReference(task.leadTransferredFrom[index + 1] ?? task.leadOrganisationId),
+    }));
   }
 }
