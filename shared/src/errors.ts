@@ -14,6 +14,8 @@ export const ErrorCode = {
   OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED',
   /** Apollo's: the hash of an automatic persisted query is unknown; send it again with its text. */
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** A change feed's `after` is older than the feed keeps: re-synchronise, then follow anew. */
+  CURSOR_EXPIRED: 'CURSOR_EXPIRED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -37,3 +37,5 @@ export * from './http/metrics';
 export * from './telemetry/tracing';
 export { tracedRequests, traceHeaders } from './telemetry/http';
 export { tracingPlugin } from './telemetry/graphql';
+export * from './graphql/change-feed';
+export * from './graphql/change-actor';

@@ -21,9 +21,11 @@ import { TaskResolver } from './task/task.resolver';
 import { UnitsAndLeadersThroughTime1764800000000 } from './migrations/1764800000000-UnitsAndLeadersThroughTime';
 import { FiguresFromTheRow1764900000000 } from './migrations/1764900000000-FiguresFromTheRow';
 import { UnitTaskVersions1765000000000 } from './migrations/1765000000000-UnitTaskVersions';
+import { TaskEventFeed1765100000000 } from './migrations/1765100000000-TaskEventFeed';
 import { Official } from './official/official.type';
 import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.resolver';
 import { TaskComplianceResolver } from './compliance/task-compliance.resolver';
+import { TaskEventResolver } from './event/task-event.resolver';
 import { PublicHolidayResolver } from './working-days/holiday.resolver';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
@@ -38,6 +40,7 @@ export function buildAssignmentsSchema() {
       InspectionComplianceResolver,
       ConclusionFollowUpResolver,
       TransferResolver,
+      TaskEventResolver,
       TaskTransfersResolver,
       TaskComplianceResolver,
       PublicHolidayResolver,
@@ -65,6 +68,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       UnitsAndLeadersThroughTime1764800000000,
       FiguresFromTheRow1764900000000,
       UnitTaskVersions1765000000000,
+      TaskEventFeed1765100000000,
     ],
   },
   createLoaders: createAssignmentLoaders,

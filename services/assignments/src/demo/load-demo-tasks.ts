@@ -48,6 +48,7 @@ async function transferDemoTasks2025(db: DataSource): Promise<number> {
         transferredOn: DEPARTMENT_MERGE_DATE as CalendarDate,
         legalBasis: DEPARTMENT_MERGE_BASIS,
         actor: 'demo data',
+        actorId: null,
       })),
     ),
     // A district's open tasks go to its first successor.
@@ -57,6 +58,7 @@ async function transferDemoTasks2025(db: DataSource): Promise<number> {
       transferredOn: DISTRICT_ABOLITION_DATE as CalendarDate,
       legalBasis: DISTRICT_ABOLITION_BASIS,
       actor: 'demo data',
+      actorId: null,
     })),
   ];
   return db.transaction(async (tx) => {

@@ -35,5 +35,7 @@ export class TaskHistoryRow {
   @Column({ name: 'on_date', type: 'date' }) onDate: CalendarDate;
   @Column('varchar') action: string;
   @Column('varchar') actor: string;
+  /** The acting user's id (the token's `sub`); null for the platform's own steps. */
+  @Column({ name: 'actor_id', type: 'varchar', nullable: true }) actorId?: string | null;
   @Column('jsonb') details: object;
 }

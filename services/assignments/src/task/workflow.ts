@@ -324,7 +324,9 @@ export class TaskWorkflow {
     on: CalendarDate,
     details: Record<string, unknown>,
   ) {
-    await tx.getRepository(TaskHistoryRow).insert({ taskId, action, onDate: on, actor: this.actor.name, details });
+    await tx
+      .getRepository(TaskHistoryRow)
+      .insert({ taskId, action, onDate: on, actor: this.actor.name, actorId: this.actor.user.id, details });
   }
 
   private notInFuture(date: CalendarDate, field: string): void {

@@ -25,7 +25,7 @@ export async function transferOpenTasks(db: DataSource, actor: Actor, input: Tra
   if (from === to) throw new BadUserInputError('a unit cannot transfer tasks to itself', 'toOrganisationId');
   await requireSuccessor(from, to, actor);
   return runIdempotently(db, 'assignments', { userId: actor.user.id, operation: 'transferTasks', input }, (tx) =>
-    moveOpenTasks(tx, { from, to, transferredOn, legalBasis, actor: actor.name }),
+    moveOpenTasks(tx, { from, to, transferredOn, legalBasis, actor: actor.name, actorId: actor.user.id }),
   );
 }
 
@@ -34,8 +34,9 @@ export interface Transfer {
   to: string;
   transferredOn: CalendarDate;
   legalBasis: string;
-  /** Who the history names. */
+  /** Who the history names, and the user's id (null for the platform's own loads). */
   actor: string;
+  actorId: string | null;
 }
 
 /** The transfer itself, unchecked, inside the caller's transaction (also the demo data's). */
@@ -55,8 +56,8 @@ export async function moveOpenTasks(tx: EntityManager, transfer: Transfer): Prom
           AND assigned_on < $3::date
           AND (cardinality(lead_transferred_on) = 0 OR lead_transferred_on[cardinality(lead_transferred_on)] < $3::date)
        RETURNING id)
-     INSERT INTO assignments.task_history (task_id, on_date, action, actor, details)
-     SELECT id, $3::date, 'TRANSFERRED', $4, $5::jsonb FROM moved
+     INSERT INTO assignments.task_history (task_id, on_date, action, actor, actor_id, details)
+     SELECT id, $3::date, 'TRANSFERRED', $4, $6, $5::jsonb FROM moved
      RETURNING task_id AS id`,
     [
       from,
@@ -64,6 +65,7 @@ export async function moveOpenTasks(tx: EntityManager, transfer: Transfer): Prom
       transferredOn,
       transfer.actor,
       JSON.stringify({ fromOrganisationId: from, toOrganisationId: to, legalBasis }),
+      transfer.actorId,
     ],
   );
   const ids = moved.map((row) => row.id);

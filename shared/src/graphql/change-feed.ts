@@ -1,0 +1,96 @@
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { BadUserInputError, DomainError } from '../errors';
+
+/**
+ * What every change feed (nhật ký thay đổi) shares: its order, its cursors and who acted.
+ *
+ * Order: an event row records the id of the transaction that wrote it (`tx_id xid8 DEFAULT
+ * pg_current_xact_id()`), and a feed shows only the rows of transactions older than the reading
+ * statement's snapshot `xmin`, ordered by transaction then row. Every transaction below `xmin` has
+ * ended, so no row can appear later before a position a reader has passed: an identity taken
+ * before a slow transaction commits is never skipped. A long transaction delays the feed; it
+ * never loses an event.
+ */
+
+/** SQL: the event row (alias) belongs to a transaction that has ended for every reader. */
+export function committedForEveryReader(alias: string): string {
+  return `${alias}.tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
+}
+
+/** A feed position: the writing transaction and the row, and when the event occurred. */
+export interface FeedPosition {
+  /** `xid8` as text. */
+  tx: string;
+  /** The row's bigint id as text. */
+  id: string;
+  /** ISO 8601: for the retention check. */
+  at: string;
+}
+
+/** Events are kept at least this long; an older cursor answers CURSOR_EXPIRED. */
+export const FEED_RETENTION_DAYS = 400;
+
+// Local development only, as the internal token's: production sets INTERNAL_TOKEN_SECRET.
+const DEVELOPMENT_SECRET = 'giaoviec-development-internal-secret-not-for-production';
+
+/** The cursor key: derived from INTERNAL_TOKEN_SECRET with its own label (HKDF), never the secret itself. */
+function cursorKey(): Buffer {
+  const secret = process.env.INTERNAL_TOKEN_SECRET ?? DEVELOPMENT_SECRET;
+  return Buffer.from(hkdfSync('sha256', secret, 'giaoviec', 'change-feed cursor v1', 32));
+}
+
+const mac = (userId: string, feed: string, body: string) =>
+  createHmac('sha256', cursorKey()).update(`${feed}\n${userId}\n${body}`).digest().subarray(0, 16);
+
+/** A cursor for one user of one feed: opaque, signed, useless to anyone else. */
+export function signFeedCursor(feed: string, userId: string, position: FeedPosition): string {
+  const body = Buffer.from(JSON.stringify([position.tx, position.id, position.at])).toString('base64url');
+  return `${body}.${mac(userId, feed, body).toString('base64url')}`;
+}
+
+const NOT_OURS = () => new BadUserInputError('after is not a cursor this feed gave you', 'after');
+
+/**
+ * The position in a cursor this feed gave this user; BAD_USER_INPUT for anything else (another
+ * user's, another feed's, forged), CURSOR_EXPIRED past the retention.
+ */
+export function readFeedCursor(feed: string, userId: string, cursor: string, now = new Date()): FeedPosition {
+  const [body, signature, extra] = cursor.split('.');
+  if (!body || !signature || extra !== undefined) throw NOT_OURS();
+  const expected = mac(userId, feed, body);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw NOT_OURS();
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+  } catch {
+    throw NOT_OURS();
+  }
+  const valid = (value: unknown): value is [string, string, string] =>
+    Array.isArray(value) &&
+    value.length === 3 &&
+    typeof value[0] === 'string' &&
+    /^\d{1,20}$/.test(value[0]) &&
+    typeof value[1] === 'string' &&
+    /^\d{1,19}$/.test(value[1]) &&
+    typeof value[2] === 'string' &&
+    !Number.isNaN(Date.parse(value[2]));
+  if (!valid(parts)) throw NOT_OURS();
+  const [tx, id, at] = parts;
+  if (now.getTime() - Date.parse(at) > FEED_RETENTION_DAYS * 86_400_000) {
+    throw new DomainError(
+      'CURSOR_EXPIRED',
+      `after is older than the ${FEED_RETENTION_DAYS} days the feed keeps: re-synchronise, then follow from the first page`,
+      { field: 'after' },
+    );
+  }
+  return { tx, id, at };
+}
+
+/** Checks a feed's `first`: 1 to 500, 100 when absent. */
+export function feedPageSize(first: number | null | undefined): number {
+  const size = first ?? 100;
+  if (!Number.isInteger(size) || size < 1 || size > 500)
+    throw new BadUserInputError('first must be between 1 and 500', 'first');
+  return size;
+}
