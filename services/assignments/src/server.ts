@@ -21,6 +21,7 @@ import { TaskResolver } from './task/task.resolver';
 import { UnitsAndLeadersThroughTime1764800000000 } from './migrations/1764800000000-UnitsAndLeadersThroughTime';
 import { FiguresFromTheRow1764900000000 } from './migrations/1764900000000-FiguresFromTheRow';
 import { UnitTaskVersions1765000000000 } from './migrations/1765000000000-UnitTaskVersions';
+import { RecordedHolidayYears1765040000000 } from './migrations/1765040000000-RecordedHolidayYears';
 import { Official } from './official/official.type';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { PublicHolidayResolver } from './working-days/holiday.resolver';
@@ -61,6 +62,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       UnitsAndLeadersThroughTime1764800000000,
       FiguresFromTheRow1764900000000,
       UnitTaskVersions1765000000000,
+      RecordedHolidayYears1765040000000,
     ],
   },
   createLoaders: createAssignmentLoaders,
@@ -73,6 +75,7 @@ export { type TaskRecord, insertTaskRecords, taskRows } from './task/task-record
 export type { TaskEvent } from './task/task-history';
 export { complianceBucket, complianceFigures, taskFacts } from './compliance/rules';
 export { complianceFiguresByGroup } from './compliance/figures.sql';
+export { PUBLIC_HOLIDAYS } from './working-days/public-holidays';
 export { complianceFiguresStatement } from './compliance/figures.sql';
 export { generateProvinceYearByUnit } from './demo/generator';
 export { leadUnitOn } from './transfer/rules';
