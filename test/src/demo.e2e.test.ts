@@ -1,3 +1,4 @@
+import { PUBLIC_HOLIDAYS } from '@giaoviec/assignments';
 import { LANG_SON_UNITS_2017, demoUnitId } from '@giaoviec/shared';
 import { contractOperation } from './harness/graphql-client';
 import { startTestStack, type TestStack } from './harness/stack';
@@ -70,5 +71,26 @@ describe('the Lạng Sơn 2017 demo', () => {
     const { task } = await stack.gateway.client.data<any>(TASK, { id: tasks.edges[0].node.id });
     expect(task.leadOrganisation).toEqual({ id: demoUnitId('SXD'), code: 'SXD', name: 'Sở Xây dựng' });
     expect(task.history[0].action).toBe('ASSIGNED');
+  });
+});
+
+describe('the demo’s working days', () => {
+  it('are those of the holidays the service serves, every recorded year (Tết 2024 among them)', async () => {
+    for (const [year, days] of Object.entries(PUBLIC_HOLIDAYS)) {
+      const { publicHolidays } = await stack.gateway.client.data<any>(
+        `query ($year: Int!) { publicHolidays(year: $year) { day name } }`,
+        { year: Number(year) },
+      );
+      const recorded = days.map(([day, name]) => ({ day, name })).sort((a, b) => a.day.localeCompare(b.day));
+      expect([year, publicHolidays]).toEqual([year, recorded]);
+    }
+    const { publicHolidays } = await stack.gateway.client.data<any>(`{ publicHolidays(year: 2024) { day name } }`);
+    expect(publicHolidays.filter((day: any) => day.name === 'Tết Nguyên đán').map((day: any) => day.day)).toEqual([
+      '2024-02-08',
+      '2024-02-09',
+      '2024-02-12',
+      '2024-02-13',
+      '2024-02-14',
+    ]);
   });
 });

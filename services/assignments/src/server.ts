@@ -21,6 +21,7 @@ import { TaskResolver } from './task/task.resolver';
 import { UnitsAndLeadersThroughTime1764800000000 } from './migrations/1764800000000-UnitsAndLeadersThroughTime';
 import { FiguresFromTheRow1764900000000 } from './migrations/1764900000000-FiguresFromTheRow';
 import { UnitTaskVersions1765000000000 } from './migrations/1765000000000-UnitTaskVersions';
+import { RecordedHolidayYears1765040000000 } from './migrations/1765040000000-RecordedHolidayYears';
 import { TaskEventFeed1765100000000 } from './migrations/1765100000000-TaskEventFeed';
 import { Official } from './official/official.type';
 import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.resolver';
@@ -68,6 +69,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       UnitsAndLeadersThroughTime1764800000000,
       FiguresFromTheRow1764900000000,
       UnitTaskVersions1765000000000,
+      RecordedHolidayYears1765040000000,
       TaskEventFeed1765100000000,
     ],
   },
@@ -82,6 +84,7 @@ export type { TaskEvent } from './task/task-history';
 export { complianceBucket, complianceFigures } from './compliance/rules';
 export { taskFacts } from './task/deadline';
 export { complianceFiguresByGroup } from './compliance/figures.sql';
+export { PUBLIC_HOLIDAYS } from './working-days/public-holidays';
 export { complianceFiguresStatement } from './compliance/figures.sql';
 export { generateProvinceYearByUnit } from './demo/generator';
 export { leadUnitOn } from './transfer/rules';

@@ -1,4 +1,5 @@
 import { parseCalendarDate, type CalendarDate } from '@giaoviec/shared';
+import { PUBLIC_HOLIDAYS } from '../working-days/public-holidays';
 
 /**
  * Day arithmetic for the demo generator. Dates are handled as day numbers (days since 1970-01-01)
@@ -32,41 +33,14 @@ export function weekday(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
-// Public holidays that move with the lunar calendar (Tết, Giỗ Tổ Hùng Vương) and the days off given
-// in compensation, as the Government announced them. Years not listed get only the fixed holidays.
-const ANNOUNCED_HOLIDAYS: Readonly<Record<number, readonly string[]>> = {
-  2017: [
-    '2017-01-02',
-    '2017-01-26',
-    '2017-01-27',
-    '2017-01-30',
-    '2017-01-31',
-    '2017-02-01',
-    '2017-04-06',
-    '2017-05-01',
-    '2017-05-02',
-    '2017-09-04',
-  ],
-  2018: [
-    '2018-01-01',
-    '2018-02-14',
-    '2018-02-15',
-    '2018-02-16',
-    '2018-02-19',
-    '2018-02-20',
-    '2018-04-25',
-    '2018-04-30',
-    '2018-05-01',
-    '2018-09-03',
-  ],
-};
-
+// The days off are the holidays recorded for deadlines in working days (`PUBLIC_HOLIDAYS`, which
+// the database is seeded with and `publicHolidays(year)` serves): one calendar for both. A year
+// with none recorded has only its weekends off here, where deadlines in working days are refused.
 function holidaysOf(year: number): number[] {
-  const fixed = ['01-01', '04-30', '05-01', '09-02'].map((monthDay) => `${year}-${monthDay}`);
-  return [...fixed, ...(ANNOUNCED_HOLIDAYS[year] ?? [])].map(dayNumber);
+  return (PUBLIC_HOLIDAYS[year] ?? []).map(([day]) => dayNumber(day));
 }
 
-/** Working days (Monday to Friday, public holidays excepted) around one year. */
+/** Working days (Monday to Friday, recorded public holidays excepted) around one year. */
 export class WorkCalendar {
   private readonly holidays: ReadonlySet<number>;
 

@@ -1,12 +1,8 @@
 import type { CalendarDate } from '@giaoviec/shared';
-import { PUBLIC_HOLIDAYS } from './public-holidays';
+import { PUBLIC_HOLIDAYS, RECORDED_HOLIDAYS as calendar } from './public-holidays';
 import { addWorkingDays, holidayCalendar, isWeekend, isWorkingDay } from './rules';
 
 const d = (text: string) => text as CalendarDate;
-const calendar = holidayCalendar(
-  Object.keys(PUBLIC_HOLIDAYS).map(Number),
-  Object.values(PUBLIC_HOLIDAYS).flatMap((days) => days.map(([day]) => d(day))),
-);
 
 describe('working days', () => {
   it('knows weekends from the date alone', () => {
