@@ -215,3 +215,34 @@ describe('recording an inspection', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 });
+
+describe('the inspection feed', () => {
+  const EVENTS = contractOperation('events.graphql', 'InspectionEvents');
+  async function follow(as = client()) {
+    const events: any[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { inspectionEvents } = await as.data<any>(EVENTS, { after, first: 2 });
+      events.push(...inspectionEvents.edges.map((edge: any) => edge.node));
+      after = inspectionEvents.pageInfo.endCursor ?? after;
+      if (!inspectionEvents.pageInfo.hasNextPage) return events;
+    }
+  }
+
+  it('has every recording and answer in commit order, with who acted, scoped like inspections', async () => {
+    const events = await follow();
+    expect(events[0]).toMatchObject({
+      type: 'RECORDED',
+      actor: { id: 'platform' },
+      inspection: { id: DEMO_INSPECTION.id, organisation: { code: 'SXD' } },
+    });
+    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['RECORDED', 'RECOMMENDATION_ANSWERED']));
+    expect(events.filter((event) => event.type === 'RECORDED').length).toBeGreaterThanOrEqual(3);
+    const recordedByUser = events.find((event) => event.type === 'RECORDED' && event.actor.id !== 'platform');
+    expect(recordedByUser.occurredAt).toMatch(/T.*(Z|[+-]\d{2}:\d{2})$/);
+    expect(await follow(stack.as({ roles: ['UNIT'], org: construction }))).toHaveLength(events.length);
+    expect(await follow(stack.as({ roles: ['UNIT'], org: demoUnitId('SYT') }))).toEqual([]);
+    const reader = await stack.as({ roles: ['READER'] }).request(EVENTS, {});
+    expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -11,11 +11,13 @@ import {
 } from './inspection/inspection.resolver';
 import { CreateInspections1764400000000 } from './migrations/1764400000000-CreateInspections';
 import { CreateIdempotencyKeys1764500000000 } from './migrations/1764500000000-CreateIdempotencyKeys';
+import { InspectionEvents1765100000000 } from './migrations/1765100000000-InspectionEvents';
+import { InspectionEventResolver } from './event/inspection-event.resolver';
 
 /** The inspections subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildInspectionsSchema() {
   return buildFederatedSchema({
-    resolvers: [InspectionResolver, ConclusionResolver, OrganisationInspectionsResolver],
+    resolvers: [InspectionResolver, ConclusionResolver, OrganisationInspectionsResolver, InspectionEventResolver],
     referenceResolvers: inspectionReferences,
   });
 }
@@ -30,7 +32,7 @@ export const inspectionsService: ServiceDefinition<InspectionLoaders> = {
   database: {
     schema: 'inspections',
     entities: [InspectionRow, ConclusionRow, RecommendationRow],
-    migrations: [CreateInspections1764400000000, CreateIdempotencyKeys1764500000000],
+    migrations: [CreateInspections1764400000000, CreateIdempotencyKeys1764500000000, InspectionEvents1765100000000],
   },
   createLoaders: createInspectionLoaders,
   loadDemoData: loadDemoInspection,

@@ -94,3 +94,28 @@ export function feedPageSize(first: number | null | undefined): number {
     throw new BadUserInputError('first must be between 1 and 500', 'first');
   return size;
 }
+
+/** A row of any feed: its position. */
+export interface FeedRow {
+  tx: string;
+  id: string;
+  at: Date;
+}
+
+/**
+ * A page of a feed as a Relay connection: `rows` holds up to `size + 1` rows (one more tells
+ * that a next page exists); each edge's cursor is signed for the user.
+ */
+export function feedConnection<Row extends FeedRow, Node>(
+  feed: string,
+  userId: string,
+  rows: readonly Row[],
+  size: number,
+  nodeOf: (row: Row, index: number) => Node,
+): { edges: Array<{ cursor: string; node: Node }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } {
+  const edges = rows.slice(0, size).map((row, index) => ({
+    cursor: signFeedCursor(feed, userId, { tx: row.tx, id: row.id, at: row.at.toISOString() }),
+    node: nodeOf(row, index),
+  }));
+  return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+}

@@ -4,8 +4,8 @@ import {
   PLATFORM_ACTOR,
   feedPageSize,
   ownUnitOnly,
+  feedConnection,
   readFeedCursor,
-  signFeedCursor,
 } from '@giaoviec/shared';
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { AssignmentContext } from '../context';
@@ -38,19 +38,14 @@ export class TaskEventResolver {
       organisationIds: filter?.organisationIds ?? null,
       visibleTo,
     });
-    const page = rows.slice(0, size);
-    const tasks = await Promise.all(page.map((row) => context.loaders.taskById.load(row.taskId)));
-    const edges = page.map((row, index) => ({
-      cursor: signFeedCursor(FEED, user.id, { tx: row.tx, id: row.id, at: row.at.toISOString() }),
-      node: {
-        id: row.id,
-        type: TaskEventTypeEnum[row.action as keyof typeof TaskEventTypeEnum],
-        occurredAt: row.at,
-        on: row.onDate,
-        actor: row.actorId === null ? { ...PLATFORM_ACTOR, name: row.actor } : { id: row.actorId, name: row.actor },
-        task: taskOrNull(tasks[index] ?? null),
-      },
+    const tasks = await Promise.all(rows.slice(0, size).map((row) => context.loaders.taskById.load(row.taskId)));
+    return feedConnection(FEED, user.id, rows, size, (row, index) => ({
+      id: row.id,
+      type: TaskEventTypeEnum[row.action as keyof typeof TaskEventTypeEnum],
+      occurredAt: row.at,
+      on: row.onDate,
+      actor: row.actorId === null ? { ...PLATFORM_ACTOR, name: row.actor } : { id: row.actorId, name: row.actor },
+      task: taskOrNull(tasks[index] ?? null),
     }));
-    return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 }

@@ -21,6 +21,7 @@ export async function loadDemoInspection(db: DataSource, log: Logger): Promise<v
   if ((await db.getRepository(InspectionRow).count()) > 0) return;
   const store = new InspectionStore(db, {
     today: DEMO_INSPECTION.inspectedOn as CalendarDate,
+    user: null,
     requestId: 'demo-data-load',
     userToken: await signUserToken(serviceUser('inspections')),
   });

@@ -26,6 +26,7 @@ type Context = RequestContext<InspectionLoaders>;
 const store = (context: Context, mutation?: { operation: string; input: object }) =>
   new InspectionStore(context.db, {
     today: todayInVietnam(),
+    user: { id: context.user!.id, name: context.user!.name ?? context.user!.id },
     requestId: context.requestId,
     userToken: context.userToken,
     request: mutation && { userId: context.user!.id, ...mutation },

@@ -20,9 +20,12 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ConclusionRow, InspectionRow, RecommendationRow, type RecordedFigures } from './inspection.entity';
 import type { InspectionFilter, RecordInspectionInput, RespondToRecommendationInput } from './inspection.inputs';
 import { checkInspectionDates, cleanTextList } from './rules';
+import { recordInspectionEvent } from '../event/inspection-event.store';
 
 export interface Actor extends Caller {
   today: CalendarDate;
+  /** The user the events name; null for the platform's own loads. */
+  user: { id: string; name: string } | null;
   /** The mutation being served, for its idempotency key. */
   request?: MutationRequest;
 }
@@ -91,6 +94,7 @@ export class InspectionStore {
   ): Promise<InspectionRow> {
     return this.transaction(async (tx) => {
       await tx.getRepository(InspectionRow).insert(inspection);
+      await recordInspectionEvent(tx, { inspectionId: inspection.id, type: 'RECORDED', actor: this.actor.user });
       await tx
         .getRepository(ConclusionRow)
         .insert(conclusions.map((row, index) => ({ ...row, inspectionId: inspection.id, position: index + 1 })));
@@ -149,6 +153,11 @@ export class InspectionStore {
       }
       const updated = { ...recommendation, response, respondedOn: input.respondedOn };
       await recommendations.update({ id: recommendation.id }, { response, respondedOn: input.respondedOn });
+      await recordInspectionEvent(tx, {
+        inspectionId: recommendation.inspectionId,
+        type: 'RECOMMENDATION_ANSWERED',
+        actor: this.actor.user,
+      });
       return updated;
     });
   }
