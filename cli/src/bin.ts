@@ -5,16 +5,21 @@ import { connectionFromEnvironment } from './api';
 import { IMPORT_COLUMNS } from './columns';
 import { parseCalendarDate } from './dates';
 import { exportFigures, exportTasks, type TaskListFilter } from './export';
+import { DEFAULT_IMPORT_LIMITS, IMPORT_LIMIT_SETTINGS, importLimits } from './import-limits';
 import { importTasks } from './import-tasks';
 import { progressReporter } from './progress';
 
 const USAGE = `Giao Việc: import and export through the GraphQL API (GIAOVIEC_URL, GIAOVIEC_TOKEN).
 
-  import FILE.xlsx|FILE.csv [--dry-run] [--sheet NAME]
+  import FILE.xlsx|FILE.csv [--dry-run] [--sheet NAME] [--max-inflated-mib N] [--max-rows N]
   export figures --from DATE --to DATE [--as-of DATE] [--kinds DEPARTMENT,DISTRICT] --out FILE.xlsx|csv
   export tasks [--unit CODE] [--status S,..] [--priority P,..] [--assigned-by KIND] [--assigned-from DATE]
                [--assigned-to DATE] [--as-of DATE] [--compliance BUCKET,..] [--due-within-days N]
                [--search TEXT] --out FILE.xlsx|csv
+
+Limits of an imported file, checked before it is read (a flag, else the environment, else the default):
+  ${IMPORT_LIMIT_SETTINGS.maxInflatedMib.flag} N  ${IMPORT_LIMIT_SETTINGS.maxInflatedMib.env}  unzipped .xlsx, or .csv, in MiB (${DEFAULT_IMPORT_LIMITS.maxInflatedBytes / 1024 / 1024})
+  ${IMPORT_LIMIT_SETTINGS.maxRows.flag} N          ${IMPORT_LIMIT_SETTINGS.maxRows.env}          rows of all its sheets (${DEFAULT_IMPORT_LIMITS.maxRows})
 
 Dates: yyyy-mm-dd or dd/mm/yyyy. Columns of an imported file (header row, Vietnamese):
 ${IMPORT_COLUMNS.map((column) => `  ${column.header.padEnd(20)} ${column.meaning}`).join('\n')}
@@ -55,16 +60,23 @@ async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean' }, sheet: { type: 'string' } },
+    options: {
+      'dry-run': { type: 'boolean' },
+      sheet: { type: 'string' },
+      'max-inflated-mib': { type: 'string' },
+      'max-rows': { type: 'string' },
+    },
   });
   if (positionals.length !== 1) throw new UsageError('import takes one file');
   const file = userPath(positionals[0]!);
+  const limits = importLimits({ maxInflatedMib: values['max-inflated-mib'], maxRows: values['max-rows'] });
   const progress = progressReporter('Importing');
   const result = await importTasks({
     ...connectionFromEnvironment(),
     file,
     dryRun: values['dry-run'],
     sheet: values.sheet,
+    limits,
     onProgress: progress.update,
   }).finally(progress.stop);
   if (result.ignoredColumns.length > 0) print(`Columns not read: ${result.ignoredColumns.join(', ')}`);

@@ -1,5 +1,6 @@
 import { ApiClient, type Connection } from './api';
 import { todayInVietnam } from './dates';
+import type { ImportLimits } from './import-limits';
 import { planImport, type KnownUnit, type PlannedTask, type RowError } from './import-plan';
 import { ASSIGN_TASK, UNITS } from './operations';
 import { readSheet } from './spreadsheet';
@@ -10,6 +11,8 @@ export interface ImportOptions extends Connection {
   dryRun?: boolean;
   /** The sheet of an .xlsx file; the first when absent. */
   sheet?: string;
+  /** What the file may hold before it is parsed; `DEFAULT_IMPORT_LIMITS` when absent. */
+  limits?: ImportLimits;
   /** Rows sent at once. */
   concurrency?: number;
   /** Called after each row sent. */
@@ -38,7 +41,7 @@ const DEFAULT_CONCURRENCY = 4;
  */
 export async function importTasks(options: ImportOptions): Promise<ImportResult> {
   const api = new ApiClient(options);
-  const rows = await readSheet(options.file, { sheet: options.sheet });
+  const rows = await readSheet(options.file, { sheet: options.sheet, limits: options.limits });
   const { organisations } = await api.request<{ organisations: KnownUnit[] }>(UNITS);
   const plan = planImport(rows, { units: organisations, today: todayInVietnam() });
   const result: ImportResult = {

@@ -12,6 +12,14 @@ export {
   type TasksOptions,
   type UnitFigures,
 } from './export';
+export { csvField, csvRecord, neutraliseFormula, restoreFormulaText } from './csv';
+export {
+  DEFAULT_IMPORT_LIMITS,
+  IMPORT_LIMIT_SETTINGS,
+  ImportLimitError,
+  importLimits,
+  type ImportLimits,
+} from './import-limits';
 export { importTasks, type ImportOptions, type ImportResult } from './import-tasks';
 export {
   idempotencyKeyFor,

@@ -58,8 +58,30 @@ describe('writeTable', () => {
     const file = join(dir, 'out.csv');
     await writeTable(file, 'Kết quả', columns, rows);
     expect(await readFile(file, 'utf8')).toBe(
-      '\uFEFFTên đơn vị,Tính đến ngày,Tỷ lệ đúng hạn\nSở Xây dựng,2017-10-15,0.8346\nSở Tài chính,2017-10-15,',
+      '\uFEFF"Tên đơn vị","Tính đến ngày","Tỷ lệ đúng hạn"\r\n' +
+        '"Sở Xây dựng","2017-10-15",0.8346\r\n"Sở Tài chính","2017-10-15",\r\n',
     );
+  });
+
+  const hostile = [{ name: '=HYPERLINK("http://x","y")', on: '2017-10-15', rate: -0.5 }];
+
+  it('writes no CSV cell a spreadsheet runs as a formula, and reads it back as it was', async () => {
+    const file = join(dir, 'hostile.csv');
+    await writeTable(file, 'Kết quả', columns, hostile);
+    expect((await readFile(file, 'utf8')).split('\r\n')[1]).toBe(`"'=HYPERLINK(""http://x"",""y"")","2017-10-15",-0.5`);
+    const [, row] = await readSheet(file);
+    expect(row!.values).toEqual(['=HYPERLINK("http://x","y")', '2017-10-15', '-0.5']);
+  });
+
+  it('writes such a text as a text cell in .xlsx, no formula', async () => {
+    const file = join(dir, 'hostile.xlsx');
+    await writeTable(file, 'Kết quả', columns, hostile);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const cell = workbook.getWorksheet('Kết quả')!.getCell('A2');
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe('=HYPERLINK("http://x","y")');
+    expect(workbook.getWorksheet('Kết quả')!.getCell('C2').value).toBe(-0.5);
   });
 
   it('writes .xlsx with date cells and percentages', async () => {
