@@ -17,9 +17,9 @@ const USAGE = `Giao Việc: import and export through the GraphQL API (GIAOVIEC_
                [--assigned-to DATE] [--as-of DATE] [--compliance BUCKET,..] [--due-within-days N]
                [--search TEXT] --out FILE.xlsx|csv
 
-A file larger than --max-inflated-mib once unzipped (${IMPORT_LIMIT_SETTINGS.maxInflatedMib.env}, default
-${DEFAULT_IMPORT_LIMITS.maxInflatedBytes / 1024 / 1024}) or with more than --max-rows rows (${IMPORT_LIMIT_SETTINGS.maxRows.env}, default
-${DEFAULT_IMPORT_LIMITS.maxRows}) is refused before it is read.
+Limits of an imported file, checked before it is read (a flag, else the environment, else the default):
+  ${IMPORT_LIMIT_SETTINGS.maxInflatedMib.flag} N  ${IMPORT_LIMIT_SETTINGS.maxInflatedMib.env}  unzipped .xlsx, or .csv, in MiB (${DEFAULT_IMPORT_LIMITS.maxInflatedBytes / 1024 / 1024})
+  ${IMPORT_LIMIT_SETTINGS.maxRows.flag} N          ${IMPORT_LIMIT_SETTINGS.maxRows.env}          rows of all its sheets (${DEFAULT_IMPORT_LIMITS.maxRows})
 
 Dates: yyyy-mm-dd or dd/mm/yyyy. Columns of an imported file (header row, Vietnamese):
 ${IMPORT_COLUMNS.map((column) => `  ${column.header.padEnd(20)} ${column.meaning}`).join('\n')}
