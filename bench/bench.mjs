@@ -176,7 +176,7 @@ if (process.argv.includes('--load-only')) {
 }
 
 // --- the stack, each service a process of its own ----------------------------------------------
-const ports = await Promise.all([0, 1, 2, 3, 4, 5].map(() => shared.freePort()));
+const ports = await Promise.all([0, 1, 2, 3, 4, 5, 6].map(() => shared.freePort()));
 const urls = {
   ORGANISATIONS_URL: `http://127.0.0.1:${ports[1]}/graphql`,
   ASSIGNMENTS_URL: `http://127.0.0.1:${ports[2]}/graphql`,
@@ -225,7 +225,8 @@ const waitReady = async (url) => {
 };
 for (const port of ports.slice(1, 4)) await waitReady(`http://127.0.0.1:${port}/ready`);
 processes.gateway = spawn(process.execPath, [join(root, 'gateway/dist/index.js')], {
-  env: { ...common, PORT: String(ports[0]) },
+  // A production gateway serves /metrics on a port of its own (9464 unless told): a free one here.
+  env: { ...common, PORT: String(ports[0]), METRICS_PORT: String(ports[6]) },
   stdio: 'inherit',
 });
 await waitReady(`http://127.0.0.1:${ports[0]}/ready`);

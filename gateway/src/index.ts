@@ -11,12 +11,13 @@ import { DEVELOPMENT_JWT_SECRET } from './auth/authenticate';
 import { signDevelopmentToken } from './auth/development-token';
 import { ideFromEnvironment } from './ide/ide';
 import { OperationSafelist } from './persisted/safelist';
+import { metricsPortFromEnvironment } from './metrics-port';
 import { authenticationFromEnvironment, limitsFromEnvironment, startGateway } from './server';
 import { SUPERGRAPH_PATH } from './supergraph/path';
 
 /**
  * The gateway's own process, configured from the environment: `PORT`, `HOST`, `SUPERGRAPH_PATH`,
- * `<SUBGRAPH>_URL`, `JWT_*`, `INTERNAL_TOKEN_SECRET`, `GRAPHQL_MAX_*`, `GRAPHQL_IDE`, `OPERATION_SAFELIST`.
+ * `<SUBGRAPH>_URL`, `JWT_*`, `INTERNAL_TOKEN_SECRET`, `GRAPHQL_MAX_*`, `GRAPHQL_IDE`, `OPERATION_SAFELIST`, `METRICS_PORT`.
  */
 async function main(): Promise<void> {
   const log = createLogger('gateway');
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
       tracing: tracingFromEnvironment(),
       ide: ideFromEnvironment() ? { bearerToken: developmentToken } : undefined,
       persistedQueries: { safelist: safelistPath ? OperationSafelist.load(safelistPath) : undefined },
+      metricsPort: metricsPortFromEnvironment(),
     });
     stopOnSignals(log, gateway.stop);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -34,13 +34,16 @@ import { createServer } from 'node:http';
 import { createAuthenticator, type AuthenticationOptions } from './auth/authenticate';
 import { dashboardRouter } from './dashboard/router';
 import { mountIde, type IdeOptions } from './ide/ide';
-import { armor, type Limits } from './limits';
+import { protections, type Limits } from './limits/limits';
+import { SubgraphBytes, currentSubgraphBytes, subgraphBytesPlugin } from './limits/subgraph-bytes';
+import { withoutSuggestions } from './limits/suggestions';
 import { persistedQueries, type PersistedQueryOptions } from './persisted/persisted-queries';
 import { subgraphFetcher } from './subgraph-fetcher';
 
 export { SUPERGRAPH_PATH } from './supergraph/path';
 export { DEVELOPMENT_JWT_SECRET, authenticationFromEnvironment } from './auth/authenticate';
-export { limitsFromEnvironment } from './limits';
+export { DEFAULT_MAX_SUBGRAPH_BYTES, limitsFromEnvironment } from './limits/limits';
+export { metricsPortFromEnvironment } from './metrics-port';
 export { bundleIde } from './ide/bundle';
 export { IDE_PATH, ideFromEnvironment } from './ide/ide';
 export { safelistManifest } from './persisted/generate-safelist';
@@ -53,6 +56,16 @@ export interface GatewayContext {
   user: RequestUser;
   /** The proof of the user sent to the subgraphs, signed once per request. */
   userToken?: Promise<string>;
+  /** What the subgraphs may still send for this request (GRAPHQL_MAX_SUBGRAPH_BYTES). */
+  subgraphBytes: SubgraphBytes;
+}
+
+/** A gateway's data source: each call is read against the bytes its client request may still receive. */
+class BoundedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    const budget = (options.context as Partial<GatewayContext> | undefined)?.subgraphBytes;
+    return budget ? currentSubgraphBytes.run(budget, () => super.process(options)) : super.process(options);
+  }
 }
 
 export interface GatewayOptions {
@@ -75,13 +88,20 @@ export interface GatewayOptions {
   ide?: IdeOptions;
   /** Automatic persisted queries' cache bound, and the production safelist. */
   persistedQueries?: PersistedQueryOptions;
+  /** /metrics on a port of its own (see metricsPortFromEnvironment); on `port` when absent. */
+  metricsPort?: number;
+}
+
+export interface RunningGateway extends RunningServer {
+  /** Where Prometheus scrapes this gateway. */
+  metricsUrl: string;
 }
 
 /**
  * The federated API: @apollo/gateway inside Apollo Server 5, planning over the static supergraph
  * (no introspection of the subgraphs at run time), behind /graphql, with /health and /ready.
  */
-export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { log } = options;
   // @apollo/gateway reports anonymous usage and probes cloud metadata hosts unless told not to.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
@@ -95,7 +115,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     buildService: ({ name, url }) => {
       const endpoint = options.subgraphUrls?.[name] ?? url ?? '';
       endpoints.set(name, endpoint);
-      return new RemoteGraphQLDataSource<GatewayContext>({
+      return new BoundedDataSource({
         url: endpoint,
         fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000, log, metrics),
         async willSendRequest({ request, context }) {
@@ -119,20 +139,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
 
   const authenticate = createAuthenticator(options.authentication);
-  const protection = armor(options.limits);
+  const protection = protections<GatewayContext>(options.limits);
   const app = express();
   app.disable('x-powered-by');
+  // No browser may read an answer as anything but what its content type says.
+  app.use((_req, res, next) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    next();
+  });
   const httpServer = createServer(app);
   const persisted = persistedQueries<GatewayContext>(options.persistedQueries);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: maskError,
+    formatError: (formatted, error) => withoutSuggestions(maskError(formatted, error)),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? false,
     persistedQueries: persisted.persistedQueries,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     // Shutdown is ours (stopOnSignals): Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
     plugins: [
@@ -140,16 +166,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ApolloServerPluginLandingPageDisabled(),
       // On by default, it hooks every field of every answer; we set no cache hints.
       ApolloServerPluginCacheControlDisabled(),
+      subgraphBytesPlugin<GatewayContext>(),
       auditPlugin(),
       metrics.plugin(),
       ...tracingPlugin<GatewayContext>(tracing),
       ...persisted.plugins,
-      ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
+      ...protection.plugins,
     ],
   });
   await apollo.start();
 
-  metrics.route(app);
+  const metricsServer = options.metricsPort === undefined ? undefined : metricsOnItsOwnPort(metrics);
+  if (!metricsServer) metrics.route(app);
   addHealthRoutes(
     app,
     async () => {
@@ -175,7 +203,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           log.info({ requestId, reason: (error as Error).message }, 'request refused: not authenticated');
           throw error;
         });
-        return { requestId, user, log: log.child({ requestId, user: user.id }) };
+        return {
+          requestId,
+          user,
+          log: log.child({ requestId, user: user.id }),
+          subgraphBytes: new SubgraphBytes(options.limits.maxSubgraphBytes),
+        };
       },
     }),
   );
@@ -183,14 +216,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port, host);
-  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`;
-  log.info({ url }, 'gateway ready');
+  const hostName = host === '0.0.0.0' ? 'localhost' : host;
+  const url = `http://${hostName}:${port}/graphql`;
+  const metricsPort = metricsServer ? await listen(metricsServer, options.metricsPort!, host) : port;
+  const metricsUrl = `http://${hostName}:${metricsPort}/metrics`;
+  log.info({ url, metricsUrl }, 'gateway ready');
   return {
     url,
     port,
+    metricsUrl,
     stop: async () => {
       await apollo.stop();
+      if (metricsServer) await new Promise((closed) => metricsServer.close(closed));
       await tracing.shutdown();
     },
   };
+}
+
+/** /metrics alone, for a port that is not published (production): nothing else is served there. */
+function metricsOnItsOwnPort(metrics: ServiceMetrics) {
+  const app = express();
+  app.disable('x-powered-by');
+  metrics.route(app);
+  return createServer(app);
 }

@@ -16,6 +16,10 @@ export const ErrorCode = {
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** A change feed's `after` is older than the feed keeps: re-synchronise, then follow anew. */
   CURSOR_EXPIRED: 'CURSOR_EXPIRED',
+  /** The subgraphs' data for one request passed the gateway's bound (GRAPHQL_MAX_SUBGRAPH_BYTES): nothing is answered. */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  /** A request the server cannot read as GraphQL over HTTP (e.g. a persisted query's hash not matching its text). */
+  BAD_REQUEST: 'BAD_REQUEST',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -65,5 +69,5 @@ const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 export function isClientError(error: unknown): boolean {
   if (!(error instanceof GraphQLError)) return false;
   const code = error.extensions?.code;
-  return typeof code === 'string' && (CLIENT_CODES.has(code) || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST');
+  return typeof code === 'string' && (CLIENT_CODES.has(code) || code.startsWith('GRAPHQL_'));
 }

@@ -3,7 +3,7 @@ import { SignJWT, exportJWK, type KeyLike } from 'jose';
 import { createServer as createHttpServer } from 'node:http';
 import { generateKeyPairSync } from 'node:crypto';
 import { GraphQLClient, contractOperation } from './harness/graphql-client';
-import { startTestStack, type TestStack } from './harness/stack';
+import { startTestStack, workDone, type TestStack } from './harness/stack';
 import { TEST_JWT_SECRET, testToken } from './harness/tokens';
 
 /** The contract's role table and the API's defences, each case through the real gateway. */
@@ -26,14 +26,7 @@ let sytTask: string;
 const as = (roles: string[], org?: string) => stack.as({ roles, org });
 const period = { from: '2017-01-01', to: '2017-10-15', asOf: '2017-10-15' };
 
-/** SQL statements and subgraph requests so far, to prove a refusal cost neither. */
-function work() {
-  const services = Object.values(stack.services);
-  return {
-    sql: services.reduce((sum, service) => sum + service.database.queries.statements, 0),
-    subgraphCalls: services.reduce((sum, service) => sum + service.graphqlRequests(), 0),
-  };
-}
+const work = () => workDone(stack);
 
 async function codeOf(client: GraphQLClient, query: string, variables: Record<string, unknown> = {}) {
   const result = await client.request(query, variables);

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isClientError, ErrorCode } from '../errors';
 import type { RequestContext } from '../context';
 
@@ -9,6 +9,10 @@ import type { RequestContext } from '../context';
  * no stack, SQL or host names. The log keeps the detail, under the request id the error carries.
  */
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // Apollo Server's own refusals of a request it cannot read (a persisted query's hash that does
+  // not match its text, an unknown persisted query version) carry a 4xx status and no code.
+  if (isRequestError(error))
+    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_REQUEST } };
   if (isClientError(unwrapResolverError(error)) || isClientError(error)) {
     return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
   }
@@ -18,6 +22,12 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
+}
+
+function isRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /**
@@ -31,7 +41,7 @@ export function auditPlugin<Context extends Pick<RequestContext, 'requestId' | '
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            if (isClientError(original) || isClientError(error)) {
+            if (isClientError(original) || isClientError(error) || isRequestError(error)) {
               contextValue.log.info(
                 { code: error.extensions?.code, operationName, message: error.message },
                 'request refused',

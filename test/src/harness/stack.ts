@@ -114,3 +114,12 @@ export async function startTestStack(
     throw error;
   }
 }
+
+/** SQL statements and subgraph requests of a stack so far, to prove that a refusal cost neither. */
+export function workDone(stack: TestStack): { sql: number; subgraphCalls: number } {
+  const services = Object.values(stack.services);
+  return {
+    sql: services.reduce((sum, service) => sum + service.database.queries.statements, 0),
+    subgraphCalls: services.reduce((sum, service) => sum + service.graphqlRequests(), 0),
+  };
+}
