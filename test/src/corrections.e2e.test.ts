@@ -368,8 +368,29 @@ describe('a refused correction changes nothing', () => {
     const result = await client().request(CORRECT, {
       input: { taskId, expectedVersion: version, reason: 'Nhập sai', title: 'Sửa' },
     });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: version + 1 });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'expectedVersion',
+      currentVersion: version + 1,
+    });
     expect(await state(taskId)).toEqual(before);
+  });
+
+  it('two corrections of the same version at once: one is written, the other CONFLICT', async () => {
+    const taskId = await task(id, '2017-03-01', '2017-03-31');
+    const { version } = await state(taskId);
+    const results = await Promise.all(
+      ['Sửa A', 'Sửa B'].map((title) =>
+        client().request(CORRECT, { input: { taskId, expectedVersion: version, reason: 'Nhập sai', title } }),
+      ),
+    );
+    expect(results.map((result) => result.errors?.[0]?.extensions?.code ?? 'written').sort()).toEqual([
+      'CONFLICT',
+      'written',
+    ]);
+    const after = await state(taskId);
+    expect(after.version).toBe(version + 1);
+    expect(after.history.filter((entry: any) => entry.action === 'CORRECTED')).toHaveLength(1);
   });
 
   it('any role but OFFICE: FORBIDDEN', async () => {

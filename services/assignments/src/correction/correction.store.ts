@@ -48,7 +48,7 @@ export async function correctTask(db: DataSource, actor: Actor, input: CorrectTa
     if (task.version !== input.expectedVersion) {
       throw new ConflictError(
         `The task has changed since version ${input.expectedVersion}: it is at version ${task.version}`,
-        { currentVersion: task.version },
+        { currentVersion: task.version, field: 'expectedVersion' },
       );
     }
     const outcome = correctedTask(
@@ -73,7 +73,9 @@ export async function correctTask(db: DataSource, actor: Actor, input: CorrectTa
       .set({ ...change, version: () => 'version + 1' })
       .where('id = :id AND version = :version', { id: task.id, version: task.version })
       .execute();
-    if (written.affected !== 1) throw new ConflictError('The task was changed by another request meanwhile');
+    if (written.affected !== 1) {
+      throw new ConflictError('The task was changed by another request meanwhile', { field: 'expectedVersion' });
+    }
     await tx.getRepository(TaskHistoryRow).insert({
       taskId: task.id,
       action: 'CORRECTED',
