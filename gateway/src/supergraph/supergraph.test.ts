@@ -28,6 +28,7 @@ const DUE = [
   'inspections.graphql',
   'history.graphql',
   'events.graphql',
+  'corrections.graphql',
 ];
 
 describe('the committed supergraph', () => {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, startService, type ServiceDefinition, type ServiceOptions } from '@giaoviec/shared';
 import { ComplianceSummaryResolver } from './compliance/compliance.resolver';
+import { CorrectionResolver } from './correction/correction.resolver';
 import { loadDemoTasks } from './demo/load-demo-tasks';
 import { ExtensionRow } from './task/extension.entity';
 import { ExtensionResolver, TaskExtensionsResolver } from './extension/extension.resolver';
@@ -41,6 +42,7 @@ export function buildAssignmentsSchema() {
       InspectionComplianceResolver,
       ConclusionFollowUpResolver,
       TransferResolver,
+      CorrectionResolver,
       TaskEventResolver,
       TaskTransfersResolver,
       TaskComplianceResolver,

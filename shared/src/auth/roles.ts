@@ -17,6 +17,7 @@ export const MAY = {
   manageOrganisations: ['OFFICE'],
   readTasks: ['LEADER', 'OFFICE', 'UNIT', 'INSPECTOR'],
   assignTasks: ['OFFICE'],
+  correctTasks: ['OFFICE'],
   decideOnTasks: ['OFFICE'],
   reportOnTasks: ['UNIT'],
   readInspections: ['LEADER', 'OFFICE', 'UNIT', 'INSPECTOR'],

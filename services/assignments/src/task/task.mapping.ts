@@ -1,7 +1,7 @@
-import type { CompletionReportRow } from './reports.entity';
+import type { CompletionReportRow, TaskHistoryRow } from './reports.entity';
 import type { TaskRow } from './task.entity';
 import { AssignerKindEnum, CompletionReportStatusEnum, TaskPriorityEnum, TaskStatusEnum } from './task.enums';
-import type { CompletionReport, Task } from './task.type';
+import type { CompletionReport, Task, TaskFieldChange, TaskHistoryEntry } from './task.type';
 
 /** A stored task as the GraphQL type: field by field, so a column added to one is not silently missing. */
 export function taskOf(row: TaskRow): Task {
@@ -47,5 +47,19 @@ export function completionReportOf(row: CompletionReportRow): CompletionReport {
     status: CompletionReportStatusEnum[row.status],
     decidedOn: row.decidedOn,
     decisionNote: row.decisionNote,
+  };
+}
+
+/** A history row as the GraphQL type: the reason and the corrected fields are read from its details. */
+export function historyEntryOf(row: TaskHistoryRow): TaskHistoryEntry {
+  const details = row.details as { reason?: unknown; changes?: TaskFieldChange[] };
+  return {
+    at: row.at.toISOString(),
+    onDate: row.onDate,
+    action: row.action,
+    actor: row.actor,
+    details: details as Record<string, unknown>,
+    reason: typeof details.reason === 'string' ? details.reason : null,
+    changes: Array.isArray(details.changes) ? details.changes : [],
   };
 }

@@ -13,7 +13,7 @@ import {
 } from './task.inputs';
 import { canSeeTask, pageArguments, taskConnection } from './task-connection';
 import { CompletionReport, ProgressReport, SourceDocument, Task, TaskConnection, TaskHistoryEntry } from './task.type';
-import { completionReportOf, taskOf, taskOrNull } from './task.mapping';
+import { completionReportOf, historyEntryOf, taskOf, taskOrNull } from './task.mapping';
 import { taskPages } from './task-list.sql';
 import { workflowFor, type AssignmentContext } from '../context';
 
@@ -157,7 +157,6 @@ export class TaskResolver {
 
   @FieldResolver(() => [TaskHistoryEntry], { description: 'Every change of the task, in order (append-only).' })
   async history(@Root() task: Task, @Ctx() context: Context): Promise<TaskHistoryEntry[]> {
-    const rows = await context.loaders.historyByTask.load(task.id);
-    return rows.map((row) => ({ ...row, at: row.at.toISOString(), details: row.details as Record<string, unknown> }));
+    return (await context.loaders.historyByTask.load(task.id)).map(historyEntryOf);
   }
 }

@@ -97,6 +97,21 @@ export class Task {
   leadTransferredFrom: string[];
 }
 
+@ObjectType('TaskFieldChange', { description: 'One field a correction replaced, with its value before and after.' })
+export class TaskFieldChange {
+  @Field({
+    description:
+      'The field as `CorrectTaskInput` names it (`title`, `assignedOn`, `originalDueOn`, `sourceDocument.number`...).',
+  })
+  field: string;
+
+  @Field(() => String, { nullable: true, description: 'Its value before, as text (dates `YYYY-MM-DD`); null: none.' })
+  before: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its value after, as text (dates `YYYY-MM-DD`); null: none.' })
+  after: string | null;
+}
+
 @ObjectType('TaskHistoryEntry', { description: 'One change of a task; the history is append-only.' })
 export class TaskHistoryEntry {
   @Field({ description: 'When it was recorded (an instant, ISO 8601).' })
@@ -107,7 +122,7 @@ export class TaskHistoryEntry {
 
   @Field({
     description:
-      'What happened: ASSIGNED, PROGRESS_REPORTED, EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REJECTED, COMPLETION_SUBMITTED, COMPLETION_CONFIRMED, COMPLETION_RETURNED or WITHDRAWN.',
+      'What happened: ASSIGNED, CORRECTED, PROGRESS_REPORTED, EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REJECTED, COMPLETION_SUBMITTED, COMPLETION_CONFIRMED, COMPLETION_RETURNED, WITHDRAWN or TRANSFERRED (the values of `TaskEventType`).',
   })
   action: string;
 
@@ -116,6 +131,18 @@ export class TaskHistoryEntry {
 
   @Field(() => GraphQLJSONObject, { description: 'What the change carried (dates, notes, reasons).' })
   details: Record<string, unknown>;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why, when the change gives a reason: a correction, a withdrawal, a returned completion report, an extension request.',
+  })
+  reason: string | null;
+
+  @Field(() => [TaskFieldChange], {
+    description: 'For a correction (CORRECTED): each field it replaced, before and after; empty for other changes.',
+  })
+  changes: TaskFieldChange[];
 }
 
 @ObjectType('ProgressReport', { description: 'A progress report of the lead unit (báo cáo tiến độ).' })
