@@ -39,3 +39,4 @@ export { tracedRequests, traceHeaders } from './telemetry/http';
 export { tracingPlugin } from './telemetry/graphql';
 export * from './graphql/change-feed';
 export * from './graphql/change-actor';
+export * from './graphql/int-range';

@@ -33,4 +33,22 @@ describe('cleanText', () => {
     expect(codeOf(() => cleanText('a\u0000b', { field: 'name', max: 50 }))).toBe('BAD_USER_INPUT');
     expect(codeOf(() => cleanText('a\u009Bb', { field: 'name', max: 50 }))).toBe('BAD_USER_INPUT');
   });
+
+  it.each([
+    ['a zero-width space', 'Sở\u200BXây dựng'],
+    ['a right-to-left override', 'Sở Xây dựng\u202Egnud'],
+    ['a bidirectional isolate', '\u2066Sở\u2069'],
+    ['a byte-order mark inside', 'Sở\uFEFF Y tế'],
+    ['a zero-width joiner', 'Sở\u200DY tế'],
+    ['a soft hyphen', 'Sở Xây\u00ADdựng'],
+  ])('refuses %s (a format character) in single-line and free text alike', (_name, text) => {
+    expect(codeOf(() => cleanText(text, { field: 'name', max: 50, singleLine: true }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => cleanText(text, { field: 'note', max: 50 }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('stores Vietnamese text in NFC, however it was typed', () => {
+    const decomposed = 'Sở Xây dựng'.normalize('NFD');
+    expect(decomposed).not.toBe('Sở Xây dựng');
+    expect(cleanText(decomposed, { field: 'name', max: 50 })).toBe('Sở Xây dựng');
+  });
 });

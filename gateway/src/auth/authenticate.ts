@@ -1,4 +1,4 @@
-import { UnauthenticatedError, isRole, isUuid, type RequestUser } from '@giaoviec/shared';
+import { DomainError, ROLES, UnauthenticatedError, isRole, isUuid, type RequestUser } from '@giaoviec/shared';
 import { errors, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { createPublicKey } from 'node:crypto';
 
@@ -77,16 +77,29 @@ export function createAuthenticator(
       }
       throw new UnauthenticatedError('The token is not valid');
     }
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
-    const organisationId = typeof payload.org === 'string' ? payload.org : undefined;
-    if (roles.includes('UNIT') && !(organisationId && isUuid(organisationId))) {
+    // A malformed claim is a token we cannot read; a readable one without a role reads nothing.
+    if (typeof payload.sub !== 'string' || payload.sub.trim() === '') {
+      throw new UnauthenticatedError('The token’s `sub` must be a non-empty string');
+    }
+    if (!Array.isArray(payload.roles) || !payload.roles.every((role: unknown) => typeof role === 'string')) {
+      throw new UnauthenticatedError('The token’s `roles` must be an array of strings');
+    }
+    if (payload.org !== undefined && !(typeof payload.org === 'string' && isUuid(payload.org))) {
+      throw new UnauthenticatedError('The token’s `org` must be the id of a unit');
+    }
+    if (payload.name !== undefined && typeof payload.name !== 'string') {
+      throw new UnauthenticatedError('The token’s `name` must be a string');
+    }
+    const roles = (payload.roles as string[]).filter(isRole);
+    if (roles.length === 0) {
+      throw new DomainError('FORBIDDEN', `The token carries no role of the role table (${ROLES.join(', ')})`, {
+        http: { status: 403 },
+      });
+    }
+    const organisationId = payload.org;
+    if (roles.includes('UNIT') && !organisationId) {
       throw new UnauthenticatedError('A UNIT token must name its organisation (`org`)');
     }
-    return {
-      id: String(payload.sub),
-      name: typeof payload.name === 'string' ? payload.name : undefined,
-      roles,
-      organisationId,
-    };
+    return { id: payload.sub, name: payload.name, roles, organisationId };
   };
 }

@@ -23,6 +23,7 @@ import { UnitsAndLeadersThroughTime1764800000000 } from './migrations/1764800000
 import { FiguresFromTheRow1764900000000 } from './migrations/1764900000000-FiguresFromTheRow';
 import { UnitTaskVersions1765000000000 } from './migrations/1765000000000-UnitTaskVersions';
 import { RecordedHolidayYears1765040000000 } from './migrations/1765040000000-RecordedHolidayYears';
+import { DatesInTheCalendar1765050000000 } from './migrations/1765050000000-DatesInTheCalendar';
 import { TaskEventFeed1765100000000 } from './migrations/1765100000000-TaskEventFeed';
 import { Official } from './official/official.type';
 import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.resolver';
@@ -72,6 +73,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       FiguresFromTheRow1764900000000,
       UnitTaskVersions1765000000000,
       RecordedHolidayYears1765040000000,
+      DatesInTheCalendar1765050000000,
       TaskEventFeed1765100000000,
     ],
   },

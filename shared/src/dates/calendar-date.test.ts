@@ -48,12 +48,18 @@ describe('toCalendarDate', () => {
     expect(toCalendarDate('2017-10-15T23:59')).toBe('2017-10-15');
   });
 
-  it.each(['yesterday', '2017-10-15T25:00Z', '2017-02-30T10:00Z', '2017-10-15T10:00:00+07:00junk'])(
-    'refuses %j',
-    (text) => {
-      expect(toCalendarDate(text)).toBeNull();
-    },
-  );
+  it.each([
+    'yesterday',
+    '2017-10-15T25:00Z',
+    '2017-02-30T10:00Z',
+    '2017-10-15T10:00:00+07:00junk',
+    // Whose local date leaves the calendar's range (1900 to 9999).
+    '9999-12-31T20:00:00Z',
+    '9999-12-31T23:00:00-03:00',
+    '1900-01-01T05:00:00+14:00',
+  ])('refuses %j', (text) => {
+    expect(toCalendarDate(text)).toBeNull();
+  });
 });
 
 describe('calendarDateAt and todayInVietnam', () => {

@@ -62,7 +62,8 @@ export function toCalendarDate(text: string): CalendarDate | null {
   if (hours > 23 || minutes > 59 || seconds > 59) return null;
   if (!match[5]) return match[1] as CalendarDate;
   const instant = new Date(trimmed.replace(' ', 'T'));
-  return Number.isNaN(instant.getTime()) ? null : calendarDateAt(instant);
+  // The local date of an instant may leave the calendar's range (9999-12-31T20:00Z is 10000-01-01 there).
+  return Number.isNaN(instant.getTime()) ? null : parseCalendarDate(calendarDateAt(instant));
 }
 
 /** The date `days` days after `date` (before, when negative). */

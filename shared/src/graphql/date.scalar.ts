@@ -2,6 +2,8 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { calendarDateAt, parseCalendarDate, toCalendarDate, type CalendarDate } from '../dates/calendar-date';
 import { ErrorCode } from '../errors';
 
+const STORED_DATE = /^\d{4,5}-\d{2}-\d{2}$/;
+
 function invalid(value: unknown): GraphQLError {
   return new GraphQLError(
     `Date must be a calendar date YYYY-MM-DD (or a timestamp with its zone), got ${JSON.stringify(value)}`,
@@ -24,6 +26,9 @@ export const DateScalar = new GraphQLScalarType<CalendarDate, string>({
   serialize(value) {
     if (value instanceof Date) return calendarDateAt(value);
     if (typeof value === 'string' && parseCalendarDate(value)) return value;
+    // A date stored before the range was enforced is shown as it is: one bad row must not break a
+    // list for everyone reading it (new ones are refused on the way in and by the database).
+    if (typeof value === 'string' && STORED_DATE.test(value)) return value;
     throw new GraphQLError(`Cannot serialise ${JSON.stringify(value)} as a Date`);
   },
   parseValue: read,

@@ -9,6 +9,7 @@ import {
   type RequestUser,
   isUuid,
   type CalendarDate,
+  requireIntBetween,
   runIdempotently,
 } from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
@@ -261,7 +262,12 @@ export class TaskWorkflow {
     const { event, dateField } = plan;
     const names = { on: dateField, ...plan.fieldNames };
     this.notInFuture(event.on, dateField);
-    const expectedVersion = 'expectedVersion' in this.request.input ? this.request.input.expectedVersion : null;
+    const expectedVersion = requireIntBetween(
+      'expectedVersion' in this.request.input ? this.request.input.expectedVersion : null,
+      'expectedVersion',
+      1,
+      2 ** 31 - 1,
+    );
     return this.transaction(async (tx) => {
       const tasks = tx.getRepository(TaskRow);
       const task = isUuid(taskId)

@@ -1,4 +1,12 @@
-import { DateScalar, IdempotentInput, MAY, cleanText, type CalendarDate } from '@giaoviec/shared';
+import {
+  CALENDAR_YEARS,
+  DateScalar,
+  IdempotentInput,
+  MAY,
+  cleanText,
+  requireIntBetween,
+  type CalendarDate,
+} from '@giaoviec/shared';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { holidaysOf, setHolidays, type PublicHolidayRow } from './holiday.store';
 import { type AssignmentContext } from '../context';
@@ -44,7 +52,7 @@ export class PublicHolidayResolver {
     @Arg('year', () => Int, { description: 'The year, e.g. 2025.' }) year: number,
     @Ctx() context: Context,
   ): Promise<PublicHolidayRow[] | null> {
-    return holidaysOf(context.db, year);
+    return holidaysOf(context.db, requireIntBetween(year, 'year', CALENDAR_YEARS.min, CALENDAR_YEARS.max));
   }
 
   @Authorized(...MAY.decideOnTasks)
@@ -59,7 +67,7 @@ export class PublicHolidayResolver {
     return setHolidays(
       context.db,
       { userId: context.user!.id, operation: 'setPublicHolidays', input },
-      input.year,
+      requireIntBetween(input.year, 'year', CALENDAR_YEARS.min, CALENDAR_YEARS.max),
       input.days.map((day) => ({
         day: day.day,
         name: cleanText(day.name, { field: 'name', max: 255, singleLine: true }),
