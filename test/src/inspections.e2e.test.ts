@@ -222,7 +222,7 @@ describe('the inspection feed', () => {
     const events: any[] = [];
     let after: string | null = null;
     for (;;) {
-      const { inspectionEvents } = await as.data<any>(EVENTS, { after, first: 2 });
+      const { inspectionEvents }: { inspectionEvents: any } = await as.data<any>(EVENTS, { after, first: 2 });
       events.push(...inspectionEvents.edges.map((edge: any) => edge.node));
       after = inspectionEvents.pageInfo.endCursor ?? after;
       if (!inspectionEvents.pageInfo.hasNextPage) return events;

@@ -187,13 +187,16 @@ describe('integers outside their range', () => {
     'ConfirmCompletionInput',
     'ReturnCompletionInput',
     'WithdrawTaskInput',
-    'CorrectTaskInput',
   ]) {
     sent[`${input}.expectedVersion`] = (v) => [
       `mutation ($v: Int!) { withdrawTask(input: { taskId: "00000000-0000-4000-8000-000000000000", withdrawnOn: "2026-01-05", reason: "x", expectedVersion: $v }) { id } }`,
       { v },
     ];
   }
+  sent['CorrectTaskInput.expectedVersion'] = (v) => [
+    `mutation ($v: Int!) { correctTask(input: { taskId: "00000000-0000-4000-8000-000000000000", reason: "x", title: "y", expectedVersion: $v }) { id } }`,
+    { v },
+  ];
 
   it('names how every Int of the schema is sent', () => {
     expect(ints.filter((name) => !sent[name])).toEqual([]);

@@ -5,6 +5,7 @@ import {
   existingEntityIds,
   isUuid,
   runIdempotently,
+  requireIntBetween,
 } from '@giaoviec/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { factsOf } from '../task/deadline';
@@ -30,6 +31,7 @@ import {
  * figures of the unit are recomputed; the generated columns follow the row.
  */
 export async function correctTask(db: DataSource, actor: Actor, input: CorrectTaskInput): Promise<TaskRow> {
+  requireIntBetween(input.expectedVersion, 'expectedVersion', 1, 2 ** 31 - 1);
   const { reason, correction } = cleanCorrection(input);
   if (correction.coordinatingOrganisationIds?.length) {
     await requireOrganisations(correction.coordinatingOrganisationIds, actor);
