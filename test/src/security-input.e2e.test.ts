@@ -211,7 +211,10 @@ describe('integers outside their range', () => {
       for (const name of ints.filter((int) => value !== 2147483647 || !validAtMax(int))) {
         const [query, variables, client = stack.gateway.client] = sent[name]!(value);
         const result = await client.request(query, variables);
-        expect([name, codeOf(result)]).toEqual([name, 'BAD_USER_INPUT']);
+        // A page size the cost limit already refuses never reaches a resolver: refused all the same.
+        const refusedBy =
+          name.endsWith('(first)') && value > 0 ? /^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED)$/ : /^BAD_USER_INPUT$/;
+        expect([name, codeOf(result)]).toEqual([name, expect.stringMatching(refusedBy)]);
       }
     },
   );

@@ -186,7 +186,29 @@ describe('the task feed', () => {
       const result = await client.request(EVENTS, { after });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
-    const tooLarge = await stack.gateway.client.request(EVENTS, { first: 501 });
+    const tooLarge = await stack.gateway.client.request(`{ taskEvents(first: 501) { edges { cursor } } }`);
     expect(tooLarge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
+
+describe('re-synchronising without the feed', () => {
+  it('lists the tasks changed since an instant, each with when it was recorded and last changed', async () => {
+    const untouched = await assign(units.SXD!);
+    const changed = await assign(units.SXD!);
+    const since = new Date(Date.now() + 1).toISOString();
+    await new Promise((wake) => setTimeout(wake, 20));
+    await stack.as({ roles: ['UNIT'], org: units.SXD }).data(PROGRESS, {
+      input: { taskId: changed, reportedOn: '2026-01-08', note: 'Đồng bộ lại' },
+    });
+    const { tasks } = await stack.gateway.client.data<any>(
+      `query ($since: DateTime!) { tasks(first: 100, filter: { updatedSince: $since }) { edges { node { id createdAt updatedAt } } } }`,
+      { since },
+    );
+    const ids = tasks.edges.map((edge: any) => edge.node.id);
+    expect(ids).toContain(changed);
+    expect(ids).not.toContain(untouched);
+    const node = tasks.edges.find((edge: any) => edge.node.id === changed).node;
+    expect(Date.parse(node.updatedAt)).toBeGreaterThanOrEqual(Date.parse(since));
+    expect(Date.parse(node.createdAt)).toBeLessThan(Date.parse(since));
   });
 });

@@ -25,6 +25,7 @@ import { UnitTaskVersions1765000000000 } from './migrations/1765000000000-UnitTa
 import { RecordedHolidayYears1765040000000 } from './migrations/1765040000000-RecordedHolidayYears';
 import { DatesInTheCalendar1765050000000 } from './migrations/1765050000000-DatesInTheCalendar';
 import { TaskEventFeed1765100000000 } from './migrations/1765100000000-TaskEventFeed';
+import { TaskUpdatedAtIndex1765110000000 } from './migrations/1765110000000-TaskUpdatedAtIndex';
 import { Official } from './official/official.type';
 import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.resolver';
 import { TaskComplianceResolver } from './compliance/task-compliance.resolver';
@@ -75,6 +76,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       RecordedHolidayYears1765040000000,
       DatesInTheCalendar1765050000000,
       TaskEventFeed1765100000000,
+      TaskUpdatedAtIndex1765110000000,
     ],
   },
   createLoaders: createAssignmentLoaders,

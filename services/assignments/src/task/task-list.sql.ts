@@ -69,6 +69,7 @@ export async function taskPages(
     if (!isUuid(filter.originConclusionId)) return new Map();
     conditions.push(`t.origin_conclusion_id = ${param(filter.originConclusionId)}::uuid`);
   }
+  if (filter.updatedSince) conditions.push(`t.updated_at >= ${param(filter.updatedSince.toISOString())}::timestamptz`);
   if (filter.compliance?.length) conditions.push(`bucket = ANY(${param(filter.compliance)}::text[])`);
   if (filter.dueWithinDays !== null && filter.dueWithinDays !== undefined) {
     if (filter.dueWithinDays < 0 || filter.dueWithinDays > 366) {
@@ -165,5 +166,7 @@ function mapTaskColumns(row: Record<string, unknown>): TaskRow {
     withdrawnOn: row.withdrawn_on,
     searchText: row.search_text,
     version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   } as TaskRow;
 }

@@ -105,6 +105,7 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
     }
   }
   const { document } = record;
+  const loadedAt = new Date();
   const task: TaskRow = {
     id: record.id,
     title: record.title,
@@ -133,6 +134,8 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
     withdrawnOn: facts.withdrawnOn,
     searchText: searchTextOf(record.title, document?.number ?? null),
     version: record.events.length,
+    createdAt: loadedAt,
+    updatedAt: loadedAt,
   };
   const history = record.events.map(({ type, on, ...details }) => ({
     taskId: record.id,

@@ -41,5 +41,6 @@ export class TaskRow {
   @Column({ name: 'deadline_working_days', type: 'smallint', nullable: true }) deadlineWorkingDays: number | null;
   @Column({ name: 'search_text', type: 'text' }) searchText: string;
   @Column('integer') version: number;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt?: Date;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

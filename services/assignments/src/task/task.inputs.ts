@@ -1,4 +1,5 @@
 import { DateScalar, IdempotentInput, type CalendarDate } from '@giaoviec/shared';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import {
   AssignerKindEnum,
@@ -208,6 +209,13 @@ export class TaskFilter {
 
   @Field(() => ID, { nullable: true, description: 'Following up this inspection conclusion.' })
   originConclusionId?: string | null;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description:
+      'Changed at or after this instant (`Task.updatedAt`): after a CURSOR_EXPIRED, read what changed since the last event kept, then follow the feed from its start.',
+  })
+  updatedSince?: Date | null;
 }
 
 @ArgsType()

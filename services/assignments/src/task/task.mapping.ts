@@ -32,6 +32,8 @@ export function taskOf(row: TaskRow): Task {
     assignedByOfficialId: row.assignedByOfficialId,
     leadTransferredOn: row.leadTransferredOn,
     leadTransferredFrom: row.leadTransferredFrom,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 

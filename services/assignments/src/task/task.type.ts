@@ -1,5 +1,5 @@
 import { DateScalar, PageInfo, type CalendarDate } from '@giaoviec/shared';
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   AssignerKindEnum,
@@ -82,6 +82,15 @@ export class Task {
 
   @Field(() => Int, { description: 'Incremented by every change: tells a client its copy is stale.' })
   version: number;
+
+  @Field(() => GraphQLDateTime, { description: 'When the task was recorded (an instant, ISO 8601 with offset).' })
+  createdAt: Date;
+
+  @Field(() => GraphQLDateTime, {
+    description:
+      'When the task last changed (an instant): with `tasks(filter: { updatedSince })`, how a consumer of the feeds re-synchronises.',
+  })
+  updatedAt: Date;
 
   /** Not in the schema: field resolvers read them. */
   leadOrganisationId: string;

@@ -151,6 +151,8 @@ export class TaskWorkflow {
       withdrawnOn: null,
       searchText: searchTextOf(title, documentNumber),
       version: 1,
+      createdAt: new Date(),
+      updatedAt: new Date(),
     };
     return this.transaction(async (tx) => {
       await tx.getRepository(TaskRow).insert(task);
@@ -298,7 +300,7 @@ export class TaskWorkflow {
         .execute();
       if (written.affected !== 1) throw new ConflictError('The task was changed by another request meanwhile');
       await this.record(tx, task.id, event.type, event.on, details);
-      return (result ?? { ...task, ...change, version: task.version + 1 }) as R;
+      return (result ?? { ...task, ...change, version: task.version + 1, updatedAt: new Date() }) as R;
     });
   }
 
