@@ -1,7 +1,7 @@
+// @ts-check
 // The dashboard's only way to the data: the contract's queries, sent to the public /graphql
 // endpoint with the user's bearer token. The gateway serves the operations' text from the contract
 // folder (operations.json), so this page cannot drift from what clients are promised.
-// @ts-check
 
 /**
  * @typedef {{ message: string; extensions?: { code?: string; requestId?: string } }} ApiError

@@ -1,3 +1,4 @@
+// @ts-check
 // The reference leadership dashboard: a period and an as-of date, every department and district
 // with its figures, two charts, and a unit's overdue tasks and inspections. Only contract queries
 // (api.js), only this origin; dates are calendar dates in Asia/Ho_Chi_Minh (dates.js).

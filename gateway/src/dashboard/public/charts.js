@@ -1,3 +1,4 @@
+// @ts-check
 // Plain SVG charts: no library, nothing fetched. Every mark carries its figures in data-*
 // attributes and a <title>, for screen readers, tooltips and tests.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Calendar dates (YYYY-MM-DD) as the platform counts them: in Asia/Ho_Chi_Minh. Never from
 // `new Date().toISOString()`, which gives the UTC day (wrong from 00:00 to 07:00 in Việt Nam).
 
