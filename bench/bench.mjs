@@ -211,8 +211,9 @@ const common = {
   NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=192 --max-semi-space-size=32',
 };
 const stack = new shared.ServiceGroup(log);
-// A failed run leaves no process behind.
+// A failed or interrupted run leaves no process behind (each runs in its own process group).
 process.on('exit', () => stack.killAll());
+process.on('SIGINT', () => process.exit(130));
 const { gatewayUrl, subgraphUrls, subgraphEnvironment } = await stack.startStack(common, ports);
 // The peer: Hive Gateway's own command line, our committed supergraph, the same subgraphs; twice,
 // as it comes (identical subgraph queries in flight share one call) and with that sharing off, as
@@ -246,6 +247,7 @@ const startPeer = (name, port, deduplicate) =>
       NODE_ENV: 'production',
     },
     readyUrl: `http://127.0.0.1:${port}/healthcheck`,
+    ipc: false,
   });
 await Promise.all(
   [startPeer('peer', peerPort, true), startPeer('peerWithoutSharing', peerWithoutSharingPort, false)].map(

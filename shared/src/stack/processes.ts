@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { SUBGRAPHS, subgraphVariable, type SubgraphName } from '../subgraphs';
@@ -26,6 +26,11 @@ export interface ServiceProcessOptions {
   env: NodeJS.ProcessEnv;
   /** Answers 2xx once the service can take requests. */
   readyUrl: string;
+  /**
+   * The IPC channel (default on) that tells our services their runner is gone. Off for other
+   * programs (the benchmark's peer), which it would keep alive after SIGTERM.
+   */
+  ipc?: boolean;
 }
 
 /** Where the stack listens: the gateway's port and each subgraph's. */
@@ -60,11 +65,11 @@ export class ServiceGroup {
 
   constructor(private readonly log: Logger) {}
 
-  start({ name, script, args = [], env, readyUrl }: ServiceProcessOptions): ServiceProcess {
-    const child = fork(isAbsolute(script) ? script : join(ROOT, script), args, {
+  start({ name, script, args = [], env, readyUrl, ipc = true }: ServiceProcessOptions): ServiceProcess {
+    const child = spawn(process.execPath, [isAbsolute(script) ? script : join(ROOT, script), ...args], {
       env,
       detached: true,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', 'inherit', 'inherit', ...(ipc ? ['ipc' as const] : [])],
     });
     child.on('exit', (code, signal) => {
       if (!this.stopping)
