@@ -13,6 +13,11 @@ const workspaceSources = {
   '^@giaoviec/cli$': path.join(root, 'cli/src/index.ts'),
 };
 
+/**
+ * @param {string} packageDir
+ * @param {import('jest').Config} [overrides]
+ * @returns {import('jest').Config}
+ */
 module.exports = (packageDir, overrides = {}) => ({
   rootDir: packageDir,
   testEnvironment: 'node',

@@ -10,7 +10,6 @@
 // again without loading;
 // `npm run bench -- --chart` only redraws the chart from the results already there.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,10 +22,16 @@ import assignments from '@giaoviec/assignments';
 import organisations from '@giaoviec/organisations';
 import shared from '@giaoviec/shared';
 import { writeLatencyChart } from './chart.mjs';
-import { startCopyLoad } from './copy-loader.mjs';
+import { poolOf, startCopyLoad } from './copy-loader.mjs';
 import { postgresServer } from './server.mjs';
 
+/**
+ * @typedef {import('./chart.mjs').ResultRow} ResultRow
+ * @typedef {Omit<ResultRow, 'name'> & { requestsSent?: number }} Measured
+ */
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** @type {Record<string, { units: number; years: number; tasksPerUnitYear: [number, number] } | undefined>} */
 const SCALES = {
   province: { units: 40, years: 5, tasksPerUnitYear: [100, 150] },
   large: { units: 300, years: 5, tasksPerUnitYear: [110, 157] },
@@ -38,11 +43,12 @@ if (process.argv.includes('--chart')) {
   process.exit(0);
 }
 const scaleName = process.argv[process.argv.indexOf('--scale') + 1] ?? 'province';
-const scale = SCALES[scaleName];
-if (!scale || !process.argv.includes('--scale')) {
+const chosen = SCALES[scaleName];
+if (!chosen || !process.argv.includes('--scale')) {
   console.error(`usage: npm run bench -- --scale ${Object.keys(SCALES).join('|')} [--load-only] [--keep] | --chart`);
   process.exit(2);
 }
+const scale = chosen;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const FIRST_YEAR = 2020;
 // The subgraphs trust the user token signed with this secret: our gateway mints it per request, and
@@ -70,6 +76,7 @@ if (!reused) {
 const databaseUrl = shared.withDatabase(serverUrl, database);
 
 // --- the data: units, then five years of tasks, with progress -----------------------------------
+/** @type {import('@giaoviec/shared').DemoUnit[]} */
 const units = Array.from({ length: scale.units }, (_, index) => ({
   code: `U${String(index + 1).padStart(4, '0')}`,
   name: `Đơn vị ${index + 1}`,
@@ -107,6 +114,7 @@ async function loadScale() {
   const loader = await startCopyLoad(taskDb.dataSource, 'benchmark');
   // One batch with PostgreSQL while the next is generated.
   let copying = Promise.resolve();
+  /** @param {import('@giaoviec/assignments').TaskRecord[]} batch */
   const flush = async (batch) => {
     await copying;
     copying = loader.add(batch).then(() => {
@@ -119,6 +127,7 @@ async function loadScale() {
     });
   };
   for (let year = FIRST_YEAR; year < FIRST_YEAR + scale.years; year++) {
+    /** @type {import('@giaoviec/assignments').TaskRecord[]} */
     let batch = [];
     for (const { tasks } of assignments.generateProvinceYearByUnit({
       seed: year,
@@ -150,7 +159,7 @@ async function loadScale() {
   const indexSeconds = await loader.finish();
   // VACUUM too, as autovacuum would soon after a load: until the visibility map is set, the figures'
   // index-only scan still visits the table for every row (measured at national: 215 ms, not 60).
-  const vacuum = await taskDb.dataSource.driver.master.connect();
+  const vacuum = await poolOf(taskDb.dataSource).connect();
   try {
     await vacuum.query('SET statement_timeout = 0');
     await vacuum.query('VACUUM (ANALYZE)');
@@ -165,7 +174,9 @@ async function loadScale() {
 }
 
 async function measureKept() {
-  const [{ count }] = await taskDb.dataSource.query('SELECT count(*)::int AS count FROM assignments.task');
+  /** @type {unknown} */
+  const rows = await taskDb.dataSource.query('SELECT count(*)::int AS count FROM assignments.task');
+  const [{ count }] = /** @type {[{ count: number }]} */ (rows);
   console.log(`measuring the kept database ${database}: ${count.toLocaleString()} tasks`);
   return { loaded: count, loadSeconds: null, copySeconds: null, indexSeconds: null };
 }
@@ -175,19 +186,22 @@ if (process.argv.includes('--load-only')) {
   process.exit(0);
 }
 
-// --- the stack, each service a process of its own ----------------------------------------------
-const ports = await Promise.all([0, 1, 2, 3, 4, 5, 6].map(() => shared.freePort()));
-const urls = {
-  ORGANISATIONS_URL: `http://127.0.0.1:${ports[1]}/graphql`,
-  ASSIGNMENTS_URL: `http://127.0.0.1:${ports[2]}/graphql`,
-  INSPECTIONS_URL: `http://127.0.0.1:${ports[3]}/graphql`,
+// --- the stack, each service a process of its own (npm start's runner) --------------------------
+const ports = {
+  gateway: await shared.freePort(),
+  subgraphs: {
+    organisations: await shared.freePort(),
+    assignments: await shared.freePort(),
+    inspections: await shared.freePort(),
+  },
 };
+const peerPort = await shared.freePort();
+const peerWithoutSharingPort = await shared.freePort();
 const { DATABASE_URL: _ignored, ...env } = process.env;
 // Run as in production (graphql-js skips its development checks then), with secrets of this run.
 const jwtSecret = randomBytes(24).toString('hex');
 const common = {
   ...env,
-  ...urls,
   DATABASE_URL: databaseUrl,
   DEMO_DATA: 'none',
   LOG_LEVEL: 'warn',
@@ -195,41 +209,14 @@ const common = {
   JWT_SECRET: jwtSecret,
   // The heap limits the image sets (Dockerfile); BENCH_NODE_OPTIONS='' measures V8's defaults.
   NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=192 --max-semi-space-size=32',
-};
-const processes = {
-  organisations: spawn(process.execPath, [join(root, 'services/organisations/dist/index.js')], {
-    env: { ...common, ORGANISATIONS_PORT: String(ports[1]) },
-    stdio: 'inherit',
-  }),
-  assignments: spawn(process.execPath, [join(root, 'services/assignments/dist/index.js')], {
-    env: { ...common, ASSIGNMENTS_PORT: String(ports[2]) },
-    stdio: 'inherit',
-  }),
-  inspections: spawn(process.execPath, [join(root, 'services/inspections/dist/index.js')], {
-    env: { ...common, INSPECTIONS_PORT: String(ports[3]) },
-    stdio: 'inherit',
-  }),
-};
-// A failed run leaves no process behind.
-process.on('exit', () => {
-  for (const child of Object.values(processes)) if (child.exitCode === null) child.kill('SIGTERM');
-});
-const waitReady = async (url) => {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((wake) => setTimeout(wake, 200));
-  }
-  throw new Error(`${url} not ready`);
-};
-for (const port of ports.slice(1, 4)) await waitReady(`http://127.0.0.1:${port}/ready`);
-processes.gateway = spawn(process.execPath, [join(root, 'gateway/dist/index.js')], {
   // A production gateway serves /metrics on a port of its own (9464 unless told): a free one here.
-  env: { ...common, PORT: String(ports[0]), METRICS_PORT: String(ports[6]) },
-  stdio: 'inherit',
-});
-await waitReady(`http://127.0.0.1:${ports[0]}/ready`);
+  METRICS_PORT: String(await shared.freePort()),
+};
+const stack = new shared.ServiceGroup(log);
+// A failed or interrupted run leaves no process behind (each runs in its own process group).
+process.on('exit', () => stack.killAll());
+process.on('SIGINT', () => process.exit(130));
+const { gatewayUrl, subgraphUrls, subgraphEnvironment } = await stack.startStack(common, ports);
 // The peer: Hive Gateway's own command line, our committed supergraph, the same subgraphs; twice,
 // as it comes (identical subgraph queries in flight share one call) and with that sharing off, as
 // our gateway does.
@@ -237,11 +224,12 @@ const hiveBin = join(
   dirname(createRequire(import.meta.url).resolve('@graphql-hive/gateway/package.json')),
   'dist/bin.js',
 );
-const startPeer = (port, deduplicate) =>
-  spawn(
-    process.execPath,
-    [
-      hiveBin,
+/** @param {string} name @param {number} port @param {boolean} deduplicate */
+const startPeer = (name, port, deduplicate) =>
+  stack.start({
+    name,
+    script: hiveBin,
+    args: [
       'supergraph',
       join(root, 'supergraph.graphql'),
       '--config-path',
@@ -251,21 +239,23 @@ const startPeer = (port, deduplicate) =>
       '--port',
       String(port),
     ],
-    {
-      env: {
-        ...common,
-        // The peer runs with V8's defaults: our heap limits are tuned for our processes, not its.
-        NODE_OPTIONS: '',
-        SUPERGRAPH_PATH: join(root, 'supergraph.graphql'),
-        PEER_DEDUPLICATE: String(deduplicate),
-        NODE_ENV: 'production',
-      },
-      stdio: 'inherit',
+    env: {
+      ...common,
+      ...subgraphEnvironment,
+      // The peer runs with V8's defaults: our heap limits are tuned for our processes, not its.
+      NODE_OPTIONS: '',
+      SUPERGRAPH_PATH: join(root, 'supergraph.graphql'),
+      PEER_DEDUPLICATE: String(deduplicate),
+      NODE_ENV: 'production',
     },
-  );
-processes.peer = startPeer(ports[4], true);
-processes.peerWithoutSharing = startPeer(ports[5], false);
-for (const port of ports.slice(4)) await waitReady(`http://127.0.0.1:${port}/healthcheck`);
+    readyUrl: `http://127.0.0.1:${port}/healthcheck`,
+    ipc: false,
+  });
+await Promise.all(
+  [startPeer('peer', peerPort, true), startPeer('peerWithoutSharing', peerWithoutSharingPort, false)].map(
+    shared.waitUntilReady,
+  ),
+);
 
 // --- the measurements ---------------------------------------------------------------------------
 const token = await new SignJWT({ roles: ['LEADER'] })
@@ -277,37 +267,45 @@ const token = await new SignJWT({ roles: ['LEADER'] })
 // longer (then autocannon builds each request anew, which costs the load generator a little).
 const benchUser = { id: 'bench', roles: ['LEADER'] };
 let userToken = await shared.signUserToken(benchUser);
-const resign = setInterval(async () => {
-  userToken = await shared.signUserToken(benchUser);
-}, 20_000);
+const resign = setInterval(
+  () =>
+    void shared.signUserToken(benchUser).then((token) => {
+      userToken = token;
+    }),
+  20_000,
+);
 resign.unref();
 const withUserToken = async () => {
   userToken = await shared.signUserToken(benchUser);
   return { [shared.USER_TOKEN_HEADER]: userToken };
 };
 const unitIds = units.map((unit) => shared.demoUnitId(unit.code));
+/** @param {string} text */
+const date = (text) => /** @type {import('@giaoviec/shared').CalendarDate} */ (text);
 const period = {
-  from: `${FIRST_YEAR + scale.years - 1}-01-01`,
-  to: `${FIRST_YEAR + scale.years - 1}-12-31`,
-  asOf: `${FIRST_YEAR + scale.years - 1}-12-31`,
+  from: date(`${FIRST_YEAR + scale.years - 1}-01-01`),
+  to: date(`${FIRST_YEAR + scale.years - 1}-12-31`),
+  asOf: date(`${FIRST_YEAR + scale.years - 1}-12-31`),
 };
-const gatewayUrl = `http://127.0.0.1:${ports[0]}/graphql`;
-const peerUrl = `http://127.0.0.1:${ports[4]}/graphql`;
-const peerWithoutSharingUrl = `http://127.0.0.1:${ports[5]}/graphql`;
+const peerUrl = `http://127.0.0.1:${peerPort}/graphql`;
+const peerWithoutSharingUrl = `http://127.0.0.1:${peerWithoutSharingPort}/graphql`;
+/** @param {string} query @param {Record<string, unknown>} variables */
 const post = (query, variables) => JSON.stringify({ query, variables });
 const LEADERSHIP = readOperation('compliance.graphql', 'LeadershipCompliance');
 const OVERDUE = readOperation('tasks.graphql', 'OverdueTasks');
 const TASK = readOperation('tasks.graphql', 'Task');
-const firstTask = (
+const [{ id: firstTask }] = /** @type {[{ id: string }]} */ (
   await taskDb.dataSource.query(`SELECT id FROM assignments.task WHERE lead_organisation_id = $1 LIMIT 1`, [unitIds[0]])
-)[0].id;
+);
 
+/** @param {string} file @param {string} name */
 function readOperation(file, name) {
   // The contract's own operation, with the fragments it uses.
   const document = parse(readFileSync(join(root, 'test/contract/operations', file), 'utf8'));
   const operation = document.definitions.find(
     (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value === name,
   );
+  if (!operation) throw new Error(`${file} has no operation ${name}`);
   const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
   return print({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] });
 }
@@ -315,10 +313,16 @@ function readOperation(file, name) {
 /**
  * Latency at one connection, then throughput at sixteen. `headers()` gives each run's headers (a
  * user token signed just before it); runs longer than the token's life re-read it per request.
+ * @param {string} url
+ * @param {() => Promise<Record<string, string>>} headers
+ * @param {string} body
+ * @returns {Promise<Measured>}
  */
 async function http(url, headers, body) {
   const long = seconds > 45;
+  /** @param {number} connections */
   const run = async (connections) => {
+    /** @type {Record<string, string>} */
     const base = { 'content-type': 'application/json', ...(await headers()) };
     return autocannon({
       url,
@@ -355,32 +359,40 @@ async function http(url, headers, body) {
   };
 }
 
-/** One answer, checked: a row that measures errors would measure nothing. */
+/**
+ * One answer, checked: a row that measures errors would measure nothing.
+ * @param {string} url
+ * @param {Record<string, string>} headers
+ * @param {string} body
+ */
 async function answer(url, headers, body) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
   });
-  const result = await response.json();
-  if (!response.ok || result.errors)
+  /** @type {unknown} */
+  const json = await response.json();
+  const result = /** @type {{ data?: { organisations?: unknown[] }; errors?: unknown[] }} */ (json);
+  if (!response.ok || result.errors || !result.data)
     throw new Error(`${url} answered ${response.status}: ${JSON.stringify(result).slice(0, 500)}`);
   return result.data;
 }
 
-/** SQL statements each subgraph has sent so far, from its /metrics. */
+/** SQL statements each subgraph has sent so far, from its /metrics. @returns {Promise<Record<string, number>>} */
 async function statementsSoFar() {
   const entries = await Promise.all(
-    Object.entries(urls).map(async ([variable, url]) => {
+    Object.entries(subgraphUrls).map(async ([service, url]) => {
       const text = await (await fetch(new URL('/metrics', url))).text();
       const line = text.split('\n').find((row) => row.startsWith('giaoviec_db_statements_total{'));
       if (!line) throw new Error(`${url}: no giaoviec_db_statements_total on /metrics`);
-      return [variable.replace('_URL', '').toLowerCase(), Number(line.split(' ').at(-1))];
+      return /** @type {[string, number]} */ ([service, Number(line.split(' ').at(-1))]);
     }),
   );
   return Object.fromEntries(entries);
 }
 
+/** @returns {Promise<Measured>} */
 async function floor() {
   const { sql, parameters } = assignments.complianceFiguresStatement({ ...period, groupBy: 'unit', unitIds });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 16 });
@@ -389,11 +401,14 @@ async function floor() {
     await pool.query(sql, parameters);
     return Number(process.hrtime.bigint() - started) / 1e6;
   };
+  /** @type {number[]} */
   const samples = [];
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) samples.push(await timeOne());
   samples.sort((a, b) => a - b);
-  const pick = (q) => Math.round(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] * 100) / 100;
+  /** @param {number} q */
+  const pick = (q) =>
+    Math.round((samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN) * 100) / 100;
   let done = 0;
   const stop = Date.now() + seconds * 1000;
   await Promise.all(
@@ -408,7 +423,9 @@ async function floor() {
   return { p50: pick(0.5), p95: pick(0.95), p99: pick(0.99), rps: Math.round(done / seconds) };
 }
 
+/** @type {ResultRow[]} */
 const results = [];
+/** @param {string} name @param {() => Promise<Measured>} run */
 const measure = async (name, run) => {
   process.stdout.write(`measuring ${name}... `);
   const before = await statementsSoFar();
@@ -418,13 +435,17 @@ const measure = async (name, run) => {
     await new Promise((wake) => setTimeout(wake, 1000));
     const after = await statementsSoFar();
     figures.statementsPerRequest = Object.fromEntries(
-      Object.keys(after).map((service) => [service, +((after[service] - before[service]) / requestsSent).toFixed(2)]),
+      Object.keys(after).map((service) => [
+        service,
+        +(((after[service] ?? 0) - (before[service] ?? 0)) / requestsSent).toFixed(2),
+      ]),
     );
   }
   console.log('done');
   results.push({ name, ...figures });
 };
 const leader = { authorization: `Bearer ${token}` };
+const asLeader = () => Promise.resolve(leader);
 const leadership = post(LEADERSHIP, period);
 // The peer must give our gateway's answer before its speed means anything.
 const ours = await answer(gatewayUrl, leader, leadership);
@@ -439,7 +460,7 @@ if (!Array.isArray(ours.organisations) || ours.organisations.length !== units.le
 await measure('1. floor: compliance SQL alone', floor);
 await measure('2. subgraph: _entities compliance, all units', () =>
   http(
-    urls.ASSIGNMENTS_URL,
+    subgraphUrls.assignments,
     withUserToken,
     post(
       `query ($r: [_Any!]!, $from: Date!, $to: Date!, $asOf: Date) { _entities(representations: $r) { ... on Organisation { compliance(from: $from, to: $to, asOf: $asOf) { assigned completedOnTime completedLate inProgressWithinDeadline inProgressOverdue withoutDeadline due completionRate onTimeRate } } } }`,
@@ -447,7 +468,7 @@ await measure('2. subgraph: _entities compliance, all units', () =>
     ),
   ),
 );
-await measure('3. gateway: LeadershipCompliance', () => http(gatewayUrl, async () => leader, leadership));
+await measure('3. gateway: LeadershipCompliance', () => http(gatewayUrl, asLeader, leadership));
 await measure('4. peer: Hive Gateway, LeadershipCompliance', () =>
   http(peerUrl, async () => ({ ...(await withUserToken()), 'x-request-id': 'bench-peer' }), leadership),
 );
@@ -455,19 +476,25 @@ await measure('4b. peer, in-flight sharing off', () =>
   http(peerWithoutSharingUrl, async () => ({ ...(await withUserToken()), 'x-request-id': 'bench-peer' }), leadership),
 );
 await measure('5a. gateway: OverdueTasks (50)', () =>
-  http(gatewayUrl, async () => leader, post(OVERDUE, { organisationId: unitIds[0], asOf: period.asOf, first: 50 })),
+  http(gatewayUrl, asLeader, post(OVERDUE, { organisationId: unitIds[0], asOf: period.asOf, first: 50 })),
 );
-await measure('5b. gateway: Task(id)', () => http(gatewayUrl, async () => leader, post(TASK, { id: firstTask })));
+await measure('5b. gateway: Task(id)', () => http(gatewayUrl, asLeader, post(TASK, { id: firstTask })));
 
 const memory = Object.fromEntries(
-  Object.entries(processes).map(([name, child]) => {
+  stack.services.map(({ name, process: child }) => {
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-    return [name, Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024)];
+    return [name, Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]) / 1024)];
   }),
 );
 
 // --- report -------------------------------------------------------------------------------------
-const byName = (prefix) => results.find((row) => row.name.startsWith(prefix));
+/** @param {string} prefix */
+const byName = (prefix) => {
+  const row = results.find((candidate) => candidate.name.startsWith(prefix));
+  if (!row) throw new Error(`no measurement ${prefix}`);
+  return row;
+};
+/** @param {number} a @param {number} b */
 const ratio = (a, b) => +(a / b).toFixed(2);
 const ratios = {
   gatewayOverFloor: ratio(byName('3.').p50, byName('1.').p50),
@@ -481,14 +508,13 @@ const ratios = {
 console.log(
   `\nBenchmark ${scaleName}: ${scale.units} units, ${loaded.toLocaleString()} tasks (${scale.years} years), figures for ${period.from}..${period.to}`,
 );
-const services = Object.keys(urls).map((variable) => variable.replace('_URL', '').toLowerCase());
+const services = Object.keys(subgraphUrls);
 console.log(
   `${'measurement'.padEnd(48)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s @16'.padStart(10)}  SQL statements per request (${services.join(', ')})`,
 );
 for (const row of results) {
-  const statements = row.statementsPerRequest
-    ? services.map((service) => row.statementsPerRequest[service]).join(' / ')
-    : 'the statement itself';
+  const perRequest = row.statementsPerRequest;
+  const statements = perRequest ? services.map((service) => perRequest[service]).join(' / ') : 'the statement itself';
   console.log(
     `${row.name.padEnd(48)} ${String(row.p50).padStart(8)} ${String(row.p95).padStart(8)} ${String(row.p99).padStart(8)} ${String(row.rps).padStart(10)}  ${statements}`,
   );
@@ -536,12 +562,7 @@ writeFileSync(
 console.log(`wrote ${file}`);
 console.log(`wrote ${writeLatencyChart(resultsFolder)}`);
 
-for (const child of Object.values(processes)) child.kill('SIGTERM');
-await Promise.all(
-  Object.values(processes).map(
-    (child) => new Promise((done) => (child.exitCode !== null ? done() : child.once('exit', done))),
-  ),
-);
+await stack.stop();
 await taskDb.dataSource.destroy();
 await dropDatabase();
 process.exit(0);

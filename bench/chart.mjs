@@ -4,6 +4,13 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * What the chart reads of a bench/results/<scale>.json (bench.mjs writes it).
+ * @typedef {{ name: string; p50: number; p95: number; p99: number; rps: number;
+ *   statementsPerRequest?: Record<string, number> }} ResultRow
+ * @typedef {{ scale: string; tasks: number; results: ResultRow[] }} BenchRun
+ */
+
 const SERIES = [
   { prefix: '1.', label: '1. floor: compliance SQL alone', colour: '#4d4d4d' },
   { prefix: '2.', label: '2. assignments subgraph, _entities', colour: '#1f77b4' },
@@ -14,9 +21,10 @@ const WIDTH = 760;
 const HEIGHT = 480;
 const MARGIN = { left: 70, right: 40, top: 48, bottom: 60 };
 
+/** @param {string} text */
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Powers of ten and their 2x and 5x between `low` and `high`, for a logarithmic axis. */
+/** Powers of ten and their 2x and 5x between `low` and `high`, for a logarithmic axis. @param {number} low @param {number} high */
 function logTicks(low, high) {
   const ticks = [];
   for (let decade = 10 ** Math.floor(Math.log10(low)); decade <= high; decade *= 10)
@@ -24,9 +32,10 @@ function logTicks(low, high) {
   return ticks;
 }
 
+/** @param {number} value */
 const tickLabel = (value) => (value >= 1e6 ? `${value / 1e6}M` : value >= 1e3 ? `${value / 1e3}k` : String(value));
 
-/** The SVG text of the chart for the given results (one object per scale, as bench.mjs writes them). */
+/** The SVG text of the chart for the given results (one object per scale, as bench.mjs writes them). @param {BenchRun[]} results */
 export function latencyChart(results) {
   const runs = [...results].sort((a, b) => a.tasks - b.tasks);
   const points = SERIES.map((series) => ({
@@ -43,7 +52,9 @@ export function latencyChart(results) {
   const yHigh = 10 ** Math.ceil(Math.log10(Math.max(...all.map((p) => p.y))));
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  /** @param {number} value */
   const x = (value) => MARGIN.left + (Math.log10(value / xLow) / Math.log10(xHigh / xLow)) * plotWidth;
+  /** @param {number} value */
   const y = (value) => MARGIN.top + plotHeight - (Math.log10(value / yLow) / Math.log10(yHigh / yLow)) * plotHeight;
   const out = [];
   out.push(
@@ -95,9 +106,8 @@ export function latencyChart(results) {
     `<line x1="${MARGIN.left + 12}" y1="${top}" x2="${MARGIN.left + 36}" y2="${top}" stroke="#999" stroke-dasharray="4 3"/>`,
     `<text x="${MARGIN.left + 42}" y="${top + 4}">linear in the tasks (slope 1), from the floor's first point</text>`,
   );
-  const floor = points[0].points;
-  if (floor.length > 0) {
-    const from = floor[0];
+  const from = points[0]?.points[0];
+  if (from) {
     const toX = Math.max(...all.map((p) => p.x));
     const toY = Math.min(yHigh, from.y * (toX / from.x));
     const endX = from.x * (toY / from.y);
@@ -109,11 +119,15 @@ export function latencyChart(results) {
   return out.join('\n') + '\n';
 }
 
-/** Reads every bench/results/<scale>.json in `folder` and writes `latency.svg` beside them. */
+/** Reads every bench/results/<scale>.json in `folder` and writes `latency.svg` beside them. @param {string} folder */
 export function writeLatencyChart(folder) {
   const results = readdirSync(folder)
     .filter((file) => file.endsWith('.json'))
-    .map((file) => JSON.parse(readFileSync(join(folder, file), 'utf8')));
+    .map((file) => {
+      /** @type {unknown} */
+      const run = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+      return /** @type {BenchRun} */ (run);
+    });
   const file = join(folder, 'latency.svg');
   writeFileSync(file, latencyChart(results));
   return file;

@@ -12,15 +12,19 @@ log.level = 'error';
 const { serverUrl, stop } = await postgresServer(log, 'copy-check');
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
-const names = ['insert', 'copy'].map((how) => `copy_check_${how}_${Date.now()}`);
+const insertName = `copy_check_insert_${Date.now()}`;
+const copyName = `copy_check_copy_${Date.now()}`;
+const names = [insertName, copyName];
 for (const name of names) await admin.query(`CREATE DATABASE ${name}`);
 
+/** @type {import('@giaoviec/shared').DemoUnit[]} */
 const units = Array.from({ length: 6 }, (_, index) => ({
   code: `U${String(index + 1).padStart(4, '0')}`,
   name: `Đơn vị ${index + 1}`,
   kind: 'DEPARTMENT',
   parentCode: null,
 }));
+/** @type {import('@giaoviec/assignments').TaskRecord[]} */
 const records = [];
 for (const year of [2023, 2024]) {
   for (const { tasks } of assignments.generateProvinceYearByUnit({
@@ -38,15 +42,14 @@ for (const year of [2023, 2024]) {
   }
 }
 
-const [byInsert, byCopy] = await Promise.all(
-  names.map((name) =>
-    shared.openServiceDatabase({
-      ...assignments.assignmentsService.database,
-      url: shared.withDatabase(serverUrl, name),
-      log,
-    }),
-  ),
-);
+/** @param {string} name */
+const open = (name) =>
+  shared.openServiceDatabase({
+    ...assignments.assignmentsService.database,
+    url: shared.withDatabase(serverUrl, name),
+    log,
+  });
+const [byInsert, byCopy] = await Promise.all([open(insertName), open(copyName)]);
 await assignments.insertTaskRecords(byInsert.dataSource, records, 'benchmark');
 const load = await startCopyLoad(byCopy.dataSource, 'benchmark');
 await load.add(records.slice(0, 500));
@@ -65,8 +68,10 @@ for (const entity of ['TaskRow', 'ExtensionRow', 'CompletionReportRow', 'Progres
     .map((column) => column.databaseName);
   const list = columns.map((name) => `"${name}"`).join(', ');
   const sql = `SELECT md5(string_agg(r::text, E'\\n' ORDER BY r::text)) AS digest, count(*)::int AS n FROM (SELECT ${list} FROM "${metadata.schema}"."${metadata.tableName}") r`;
-  const [a] = await byInsert.dataSource.query(sql);
-  const [b] = await byCopy.dataSource.query(sql);
+  /** @param {import('typeorm').DataSource} dataSource */
+  const digest = async (dataSource) =>
+    /** @type {{ digest: string; n: number }[]} */ (await dataSource.query(sql))[0] ?? { digest: '', n: 0 };
+  const [a, b] = [await digest(byInsert.dataSource), await digest(byCopy.dataSource)];
   const same = a.digest === b.digest && a.n === b.n;
   if (!same) failures++;
   console.log(

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import shared from '@giaoviec/shared';
 
+/** @param {import('@giaoviec/shared').Logger} log @param {string} name */
 export async function postgresServer(log, name) {
   if (process.env.DATABASE_URL) return { serverUrl: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   const folder = mkdtempSync(join(tmpdir(), `giaoviec-${name}-`));

@@ -20,6 +20,7 @@ export * from './demo/lang-son-units';
 export * from './demo/lang-son-leaders';
 export * from './demo/lang-son-restructuring';
 export * from './subgraphs';
+export * from './stack/processes';
 export * from './dataloader';
 export * from './federation/entity-directory';
 export * from './random';

@@ -37,15 +37,18 @@ const stack = spawn(process.execPath, [join(root, 'gateway/dist/stack/start.js')
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const url = `http://localhost:${ports[0]}/graphql`;
-await new Promise((ready, fail) => {
-  let output = '';
-  stack.stdout.on('data', (chunk) => {
-    output += chunk;
-    if (output.includes('Giao Việc is ready')) ready();
-  });
-  stack.once('exit', (code) => fail(new Error(`the stack exited with ${code}`)));
-});
+await /** @type {Promise<void>} */ (
+  new Promise((ready, fail) => {
+    let output = '';
+    stack.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('Giao Việc is ready')) ready();
+    });
+    stack.once('exit', (code) => fail(new Error(`the stack exited with ${code}`)));
+  })
+);
 
+/** @param {string} sub @param {string[]} roles @param {string} [org] */
 const sign = (sub, roles, org) =>
   new SignJWT({ roles, org })
     .setProtectedHeader({ alg: 'HS256' })
@@ -60,11 +63,17 @@ const LEADERSHIP = `query { organisations(kinds: [DEPARTMENT, DISTRICT]) { code 
 const OVERDUE = `query { tasks(filter: { leadOrganisationId: "${sxd}", asOf: "2017-10-15", compliance: [IN_PROGRESS_OVERDUE] }, first: 50) { totalCount edges { node { id title dueOn } } } }`;
 const ASSIGN = `mutation ($input: AssignTaskInput!) { assignTask(input: $input) { id } }`;
 
+/** @type {Set<string>} */
 const acknowledged = new Set();
+/** @type {unknown[]} */
 const graphqlErrors = [];
 let sent = 0;
+/** @typedef {{ data?: { assignTask?: { id: string } }; errors?: unknown[] }} Answer */
+/** @param {number} status @param {string} body */
 const check = (status, body) => {
-  const parsed = JSON.parse(body);
+  /** @type {unknown} */
+  const json = JSON.parse(body);
+  const parsed = /** @type {Answer} */ (json);
   if (status !== 200 || parsed.errors) graphqlErrors.push(parsed.errors ?? status);
   return parsed;
 };
@@ -99,8 +108,10 @@ const result = await autocannon({
 
 // Every acknowledged write stored, and none twice: the tasks of this run, read through the API. (A
 // write in flight when the load stopped may be stored without its answer having been counted.)
+/** @typedef {{ edges: { node: { id: string; title: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } }} TaskPage */
+/** @type {{ id: string; title: string }[]} */
 const stored = [];
-for (let after = null; ;) {
+for (let /** @type {string | null} */ after = null; ;) {
   const page = await fetch(url, {
     method: 'POST',
     headers,
@@ -109,7 +120,7 @@ for (let after = null; ;) {
       variables: { s: `Tải ${run}`, after },
     }),
   });
-  const { tasks } = (await page.json()).data;
+  const { tasks } = /** @type {{ data: { tasks: TaskPage } }} */ (await page.json()).data;
   stored.push(...tasks.edges.map((edge) => edge.node));
   if (!tasks.pageInfo.hasNextPage) break;
   after = tasks.pageInfo.endCursor;
@@ -122,7 +133,8 @@ stack.kill('SIGTERM');
 await new Promise((done) => stack.once('exit', done));
 rmSync(folder, { recursive: true, force: true });
 
-const row = (name, value) => console.log(`${name.padEnd(34)} ${value}`);
+/** @param {string} name @param {unknown} value */
+const row = (name, value) => console.log(`${name.padEnd(34)} ${String(value)}`);
 console.log(
   `\nLoad test: ${seconds} s, ${connections} connections, leadership query + overdue list + assignTask (retried by key)`,
 );

@@ -3,11 +3,12 @@
 import shared from '@giaoviec/shared';
 
 const [dataDir, port] = process.argv.slice(2);
+if (!dataDir || !port) {
+  console.error('usage: node cluster.mjs <dataDir> <port>');
+  process.exit(2);
+}
 const log = shared.createLogger('test-cluster');
 log.level = process.env.LOG_LEVEL ?? 'warn';
 const postgres = await shared.startEmbeddedPostgres({ dataDir, log, port: Number(port) });
 console.log(`READY ${postgres.url}`);
-process.on('SIGTERM', async () => {
-  await postgres.stop();
-  process.exit(0);
-});
+process.on('SIGTERM', () => void postgres.stop().then(() => process.exit(0)));

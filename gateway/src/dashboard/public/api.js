@@ -1,17 +1,42 @@
+// @ts-check
 // The dashboard's only way to the data: the contract's queries, sent to the public /graphql
 // endpoint with the user's bearer token. The gateway serves the operations' text from the contract
 // folder (operations.json), so this page cannot drift from what clients are promised.
+
+/**
+ * @typedef {{ message: string; extensions?: { code?: string; requestId?: string } }} ApiError
+ * @typedef {{ assigned: number; completedOnTime: number; completedLate: number;
+ *   inProgressWithinDeadline: number; inProgressOverdue: number }} Buckets
+ * @typedef {Buckets & { withoutDeadline: number; due: number; completionRate: number | null;
+ *   onTimeRate: number | null }} Figures the contract's `Figures` fragment
+ * @typedef {{ id: string; code: string; name: string; kind: string; compliance: Figures | null }} Unit
+ * @typedef {{ id: string; title: string; dueOn: string }} OverdueTask an overdue task has a deadline
+ * @typedef {{ id: string; team: string; inspectedOn: string; periodFrom: string; periodTo: string;
+ *   compliance: Buckets | null }} Inspection
+ */
+/**
+ * What each contract query the page sends answers (test/contract/operations).
+ * @typedef {{
+ *   LeadershipCompliance: { organisations: Unit[] };
+ *   ProvinceCompliance: { complianceSummary: { totals: Figures } };
+ *   OverdueTasks: { tasks: { totalCount: number; edges: { node: OverdueTask }[];
+ *     pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null };
+ *   UnitInspections: { organisation: { id: string; name: string; inspections: Inspection[] | null } | null };
+ * }} Answers
+ */
 
 const ENDPOINT = new URL('../graphql', document.baseURI);
 
 /** A failed request: each GraphQL error with its code, as the API gave them. */
 export class RequestFailed extends Error {
+  /** @param {ApiError[]} errors */
   constructor(errors) {
     super(errors.map((error) => error.message).join('; '));
     this.errors = errors;
   }
 }
 
+/** @type {Promise<Record<string, { file: string; text: string } | undefined>> | undefined} */
 let contract;
 
 /** The contract's queries by name: `{ file, text }`. */
@@ -24,7 +49,9 @@ export function contractQueries() {
           extensions: { code: 'CONTRACT_UNAVAILABLE' },
         },
       ]);
-    return response.json();
+    /** @type {unknown} */
+    const operations = await response.json();
+    return /** @type {Record<string, { file: string; text: string } | undefined>} */ (operations);
   });
   return contract;
 }
@@ -32,6 +59,11 @@ export function contractQueries() {
 /**
  * Runs one contract query. Resolves to `{ data, errors }`: a partial answer (one subgraph down)
  * keeps its data and its errors. Rejects with RequestFailed when there is no data at all.
+ * @template {keyof Answers} Name
+ * @param {Name} name
+ * @param {Record<string, unknown>} variables
+ * @param {string} token
+ * @returns {Promise<{ data: Answers[Name]; errors: ApiError[] }>}
  */
 export async function query(name, variables, token) {
   const operation = (await contractQueries())[name];
@@ -48,10 +80,15 @@ export async function query(name, variables, token) {
     });
   } catch (error) {
     throw new RequestFailed([
-      { message: `Không kết nối được máy chủ: ${error.message}`, extensions: { code: 'NETWORK_ERROR' } },
+      {
+        message: `Không kết nối được máy chủ: ${error instanceof Error ? error.message : String(error)}`,
+        extensions: { code: 'NETWORK_ERROR' },
+      },
     ]);
   }
-  const body = await response.json().catch(() => null);
+  /** @type {unknown} */
+  const json = await response.json().catch(() => null);
+  const body = /** @type {{ data?: Answers[Name] | null; errors?: ApiError[] } | null} */ (json);
   if (!body)
     throw new RequestFailed([
       { message: `Máy chủ trả lời HTTP ${response.status}`, extensions: { code: `HTTP_${response.status}` } },

@@ -1,3 +1,4 @@
+// @ts-check
 // The reference leadership dashboard: a period and an as-of date, every department and district
 // with its figures, two charts, and a unit's overdue tasks and inspections. Only contract queries
 // (api.js), only this origin; dates are calendar dates in Asia/Ho_Chi_Minh (dates.js).
@@ -5,40 +6,94 @@ import { contractQueries, query, RequestFailed } from './api.js';
 import { BUCKETS, stackedBars, TREND_SERIES, trendLines } from './charts.js';
 import { daysBetween, formatDate, formatMonth, isCalendarDate, monthsOf, todayInVietnam } from './dates.js';
 
+/**
+ * @typedef {import('./api.js').Answers} Answers
+ * @typedef {import('./api.js').ApiError} ApiError
+ * @typedef {import('./api.js').Buckets} Buckets
+ * @typedef {import('./api.js').Figures} Figures
+ * @typedef {import('./api.js').OverdueTask} OverdueTask
+ * @typedef {import('./api.js').Unit} Unit
+ * @typedef {import('./charts.js').Series} Series
+ * @typedef {{ from: string; to: string; asOf: string; kinds: string[] }} Period
+ * @typedef {{ key: string; label: string; value: (unit: Unit) => string | number | null; text?: boolean;
+ *   figure?: boolean; rate?: boolean; className?: string }} Column
+ * @typedef {Node | string | null | undefined} Child
+ */
+
 const TOKEN_KEY = 'giaoviec.dashboard.token';
 /** The trend asks one ProvinceCompliance per month: bounded, to stay polite to the API. */
 const MAX_TREND_MONTHS = 36;
 const OVERDUE_PAGE = 20;
 
+/** @type {Record<string, string>} */
 const KIND_LABELS = { DEPARTMENT: 'Sở, ban, ngành', DISTRICT: 'Huyện, thành phố' };
 const number = new Intl.NumberFormat('vi-VN');
 const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
 const collator = new Intl.Collator('vi');
 
-/** The table's columns: how to read, show and sort each. */
+/** A unit's figure, null without figures (a subgraph down). @param {keyof Figures} key */
+const figure = (key) => /** @param {Unit} unit */ (unit) => unit.compliance?.[key] ?? null;
+
+/** The table's columns: how to read, show and sort each. @type {Column[]} */
 const COLUMNS = [
   { key: 'name', label: 'Đơn vị', value: (unit) => unit.name, text: true },
   { key: 'kind', label: 'Loại', value: (unit) => KIND_LABELS[unit.kind] ?? unit.kind, text: true },
-  { key: 'assigned', label: 'Được giao', figure: true },
-  ...BUCKETS.map(({ key, label, className }) => ({ key, label, figure: true, className })),
-  { key: 'completionRate', label: 'Tỷ lệ hoàn thành', rate: true },
-  { key: 'onTimeRate', label: 'Tỷ lệ đúng hạn', rate: true },
+  { key: 'assigned', label: 'Được giao', figure: true, value: figure('assigned') },
+  ...BUCKETS.map(({ key, label, className }) => ({ key, label, figure: true, className, value: figure(key) })),
+  { key: 'completionRate', label: 'Tỷ lệ hoàn thành', rate: true, value: figure('completionRate') },
+  { key: 'onTimeRate', label: 'Tỷ lệ đúng hạn', rate: true, value: figure('onTimeRate') },
 ];
-for (const column of COLUMNS) column.value ??= (unit) => unit.compliance?.[column.key] ?? null;
 
-const $ = (selector) => document.querySelector(selector);
+/** @param {string} key */
+function columnOf(key) {
+  const column = COLUMNS.find((candidate) => candidate.key === key);
+  if (!column) throw new Error(`no column ${key}`);
+  return column;
+}
 
+/** An element of the page's own markup (index.html). @param {string} selector */
+function $(selector) {
+  const element = document.querySelector(selector);
+  if (!(element instanceof HTMLElement)) throw new Error(`the page has no ${selector}`);
+  return element;
+}
+
+/** A form field of the page, for its value. @param {string} selector */
+function field(selector) {
+  const element = $(selector);
+  if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement))
+    throw new Error(`${selector} is not a form field`);
+  return element;
+}
+
+/**
+ * An element: attributes (functions become event listeners, `on` + the event's name) and children.
+ * @param {string} tag
+ * @param {Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>} [attributes]
+ * @param {...(Child | Child[])} children
+ */
 function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === false || value === undefined || value === null) continue;
-    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    if (typeof value === 'function') element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  element.append(...children.flat().filter((child) => child !== null && child !== undefined));
+  element.append(
+    ...children
+      .flat()
+      .filter(/** @returns {child is Node | string} */ (child) => child !== null && child !== undefined),
+  );
   return element;
 }
 
+/** @param {unknown} error */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * @type {{ token: string; period: Period | null; units: Unit[];
+ *   sort: { key: string; direction: 'ascending' | 'descending' }; selected: Unit | null; generation: number }}
+ */
 const state = {
   token: '',
   period: null,
@@ -51,6 +106,7 @@ const state = {
 
 // ---------------------------------------------------------------- errors and status
 
+/** @param {ApiError[]} errors @param {string} [context] */
 function showErrors(errors, context) {
   const box = $('#errors');
   box.hidden = false;
@@ -76,12 +132,14 @@ function clearErrors() {
   $('#errors').hidden = true;
 }
 
+/** @param {unknown} error @returns {ApiError[]} */
 function failure(error) {
   return error instanceof RequestFailed
     ? error.errors
-    : [{ message: error.message, extensions: { code: 'CLIENT_ERROR' } }];
+    : [{ message: messageOf(error), extensions: { code: 'CLIENT_ERROR' } }];
 }
 
+/** @param {string} text */
 function setStatus(text, busy = false) {
   $('#status').textContent = text;
   $('#main').setAttribute('aria-busy', String(busy));
@@ -97,18 +155,19 @@ function readToken() {
     history.replaceState(null, '', location.pathname + location.search);
   }
   state.token = sessionStorage.getItem(TOKEN_KEY) ?? '';
-  $('#token').value = state.token;
+  field('#token').value = state.token;
   $('#token-state').textContent = state.token ? 'Đã có mã truy cập' : 'Chưa có mã truy cập';
 }
 
 // ---------------------------------------------------------------- loading
 
+/** @returns {Period} */
 function readPeriod() {
   const period = {
-    from: $('#from').value,
-    to: $('#to').value,
-    asOf: $('#as-of').value,
-    kinds: $('#kinds').value.split(','),
+    from: field('#from').value,
+    to: field('#to').value,
+    asOf: field('#as-of').value,
+    kinds: field('#kinds').value.split(','),
   };
   if (![period.from, period.to, period.asOf].every(isCalendarDate))
     throw new Error('Hãy chọn đủ ngày bắt đầu, ngày kết thúc và ngày tính đến.');
@@ -122,7 +181,7 @@ async function load() {
   try {
     period = readPeriod();
   } catch (error) {
-    showErrors([{ message: error.message, extensions: { code: 'BAD_PERIOD' } }]);
+    showErrors([{ message: messageOf(error), extensions: { code: 'BAD_PERIOD' } }]);
     return;
   }
   if (!state.token) {
@@ -175,43 +234,53 @@ async function load() {
  * The month-by-month trend from the contract's ProvinceCompliance, one request per month of the
  * period (the month's part of it), all as of the same date: the tasks assigned in each month, as
  * `complianceSummary.byMonth` counts them, without leaving the contract.
+ * @param {Period} period
+ * @returns {Promise<Trend>}
  */
 async function loadTrend(period) {
   const months = monthsOf(period.from, period.to);
   if (months.length > MAX_TREND_MONTHS) return { tooLong: months.length };
   const answers = await Promise.all(
-    months.map(({ from, to }) => query('ProvinceCompliance', { from, to, asOf: period.asOf }, state.token)),
+    months.map(async ({ month, from, to }) => ({
+      month,
+      answer: await query('ProvinceCompliance', { from, to, asOf: period.asOf }, state.token),
+    })),
   );
-  const errors = answers.flatMap(({ errors }) => errors);
+  const errors = answers.flatMap(({ answer }) => answer.errors);
   if (errors.length) throw new RequestFailed(errors);
   return {
-    months: months.map(({ month }, index) => ({
+    months: answers.map(({ month, answer }) => ({
       month,
       label: formatMonth(month),
-      figures: answers[index].data.complianceSummary.totals,
+      figures: answer.data.complianceSummary.totals,
     })),
   };
 }
+/** @typedef {{ tooLong: number } | { months: { month: string; label: string; figures: Figures }[] }} Trend */
 
 // ---------------------------------------------------------------- rendering
 
+/** @param {number | null | undefined} value */
 function formatFigure(value) {
   return value === null || value === undefined ? '—' : number.format(value);
 }
 
+/** @param {number | null | undefined} value */
 function formatRate(value) {
   return value === null || value === undefined ? '—' : percent.format(value);
 }
 
+/** @param {Figures | null} totals */
 function renderTotals(totals) {
-  const cards = [{ key: 'assigned', label: 'Được giao', className: 'assigned' }, ...BUCKETS].map(
-    ({ key, label, className }) =>
-      h(
-        'div',
-        { class: `card ${className}`, 'data-figure': key },
-        h('span', { class: 'card-label' }, label),
-        h('strong', {}, formatFigure(totals?.[key])),
-      ),
+  /** @type {Series[]} */
+  const series = [{ key: 'assigned', label: 'Được giao', className: 'assigned' }, ...BUCKETS];
+  const cards = series.map(({ key, label, className }) =>
+    h(
+      'div',
+      { class: `card ${className}`, 'data-figure': key },
+      h('span', { class: 'card-label' }, label),
+      h('strong', {}, formatFigure(totals?.[key])),
+    ),
   );
   cards.push(
     h(
@@ -225,20 +294,24 @@ function renderTotals(totals) {
 }
 
 function sortedUnits() {
-  const column = COLUMNS.find(({ key }) => key === state.sort.key);
+  const column = columnOf(state.sort.key);
   const sign = state.sort.direction === 'ascending' ? 1 : -1;
   return [...state.units].sort((a, b) => {
     const [left, right] = [column.value(a), column.value(b)];
     // Units without figures (a subgraph down) or without a rate go last, whatever the direction.
     if (left === null || right === null)
       return left === right ? collator.compare(a.name, b.name) : left === null ? 1 : -1;
-    const order = column.text ? collator.compare(left, right) : left - right;
+    const order =
+      typeof left === 'number' && typeof right === 'number'
+        ? left - right
+        : collator.compare(String(left), String(right));
     return order === 0 ? collator.compare(a.name, b.name) : sign * order;
   });
 }
 
+/** @param {string} key */
 function sortBy(key) {
-  const column = COLUMNS.find((candidate) => candidate.key === key);
+  const column = columnOf(key);
   state.sort =
     state.sort.key === key
       ? { key, direction: state.sort.direction === 'ascending' ? 'descending' : 'ascending' }
@@ -283,13 +356,14 @@ function renderUnits() {
             return h(
               'th',
               { scope: 'row', class: 'text' },
-              h('button', { type: 'button', class: 'unit', onclick: () => selectUnit(unit) }, unit.name),
+              h('button', { type: 'button', class: 'unit', onclick: () => void selectUnit(unit) }, unit.name),
             );
           const value = column.value(unit);
           return h(
             'td',
             { class: column.text ? 'text' : 'number', 'data-key': column.key },
-            column.text ? value : column.rate ? formatRate(value) : formatFigure(value),
+            // Text columns read strings; the others figures or rates, null without figures.
+            typeof value === 'string' ? value : column.rate ? formatRate(value) : formatFigure(value),
           );
         }),
       ),
@@ -297,13 +371,16 @@ function renderUnits() {
   );
   $('#units-count').textContent = `${units.length} đơn vị`;
   $('#bars').replaceChildren(
-    units.length ? stackedBars(units, selectUnit) : h('p', { class: 'empty' }, 'Không có đơn vị nào.'),
+    units.length
+      ? stackedBars(units, (unit) => void selectUnit(unit))
+      : h('p', { class: 'empty' }, 'Không có đơn vị nào.'),
   );
 }
 
+/** @param {Trend | null} trend */
 function renderTrend(trend) {
   if (!trend) return $('#trend').replaceChildren(h('p', { class: 'empty' }, 'Không có số liệu xu hướng.'));
-  if (trend.tooLong)
+  if ('tooLong' in trend)
     return $('#trend').replaceChildren(
       h(
         'p',
@@ -316,11 +393,14 @@ function renderTrend(trend) {
 
 // ---------------------------------------------------------------- one unit
 
+/** @param {Unit} unit */
 async function selectUnit(unit) {
+  // Units are listed once a period is loaded.
+  if (!state.period) return;
   state.selected = unit;
   const generation = state.generation;
   const { asOf } = state.period;
-  for (const row of document.querySelectorAll('#units tbody tr'))
+  for (const row of $('#units tbody').querySelectorAll('tr'))
     row.classList.toggle('selected', row.dataset.id === unit.id);
   const detail = $('#detail');
   detail.hidden = false;
@@ -341,6 +421,12 @@ async function selectUnit(unit) {
   detail.dataset.loaded = unit.id;
 }
 
+/**
+ * @param {Unit} unit
+ * @param {PromiseSettledResult<{ data: Answers['OverdueTasks']; errors: ApiError[] }>} result
+ * @param {OverdueTask[]} shown
+ * @param {string} asOf
+ */
 function renderOverdue(unit, result, shown, asOf) {
   if (result.status === 'rejected') {
     showErrors(failure(result.reason), `Nhiệm vụ quá hạn của ${unit.name}`);
@@ -368,16 +454,17 @@ function renderOverdue(unit, result, shown, asOf) {
         {
           type: 'button',
           class: 'more',
-          onclick: async (event) => {
-            event.target.disabled = true;
-            const next = await Promise.allSettled([
+          onclick: (event) => {
+            /** @type {HTMLButtonElement} */ (event.currentTarget).disabled = true;
+            void Promise.allSettled([
               query(
                 'OverdueTasks',
                 { organisationId: unit.id, asOf, first: OVERDUE_PAGE, after: connection.pageInfo.endCursor },
                 state.token,
               ),
-            ]);
-            if (state.selected === unit) renderOverdue(unit, next[0], tasks, asOf);
+            ]).then(([next]) => {
+              if (state.selected === unit) renderOverdue(unit, next, tasks, asOf);
+            });
           },
         },
         'Xem thêm',
@@ -394,6 +481,7 @@ function renderOverdue(unit, result, shown, asOf) {
   );
 }
 
+/** @param {PromiseSettledResult<{ data: Answers['UnitInspections']; errors: ApiError[] }>} result */
 function renderInspections(result) {
   if (result.status === 'rejected') {
     showErrors(failure(result.reason), 'Các cuộc kiểm tra');
@@ -428,7 +516,7 @@ function renderInspections(result) {
           h('td', {}, formatDate(inspection.inspectedOn)),
           h('td', { class: 'text' }, inspection.team),
           h('td', {}, `${formatDate(inspection.periodFrom)} – ${formatDate(inspection.periodTo)}`),
-          ['assigned', ...BUCKETS.map(({ key }) => key)].map((key) =>
+          /** @type {(keyof Buckets)[]} */ (['assigned', ...BUCKETS.map(({ key }) => key)]).map((key) =>
             h('td', { class: 'number', 'data-key': key }, formatFigure(inspection.compliance?.[key])),
           ),
         ),
@@ -448,9 +536,9 @@ function legend() {
 
 function start() {
   const today = todayInVietnam();
-  $('#from').value = `${today.slice(0, 4)}-01-01`;
-  $('#to').value = today;
-  $('#as-of').value = today;
+  field('#from').value = `${today.slice(0, 4)}-01-01`;
+  field('#to').value = today;
+  field('#as-of').value = today;
   $('#bars-legend').replaceChildren(...legend());
   $('#trend-legend').replaceChildren(
     ...TREND_SERIES.map(({ label, className }) =>
@@ -465,7 +553,7 @@ function start() {
   readToken();
   $('#token-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    sessionStorage.setItem(TOKEN_KEY, $('#token').value.trim());
+    sessionStorage.setItem(TOKEN_KEY, field('#token').value.trim());
     readToken();
     void load();
   });

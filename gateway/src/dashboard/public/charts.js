@@ -1,8 +1,20 @@
+// @ts-check
 // Plain SVG charts: no library, nothing fetched. Every mark carries its figures in data-*
 // attributes and a <title>, for screen readers, tooltips and tests.
 
 const SVG = 'http://www.w3.org/2000/svg';
 
+/**
+ * @typedef {import('./api.js').Buckets} Buckets
+ * @typedef {import('./api.js').Unit} Unit
+ * @typedef {{ key: keyof Buckets; label: string; className: string }} Series
+ */
+
+/**
+ * @param {string} tag
+ * @param {Record<string, string | number>} [attributes]
+ * @param {...(Node | string)} children
+ */
 export function svg(tag, attributes = {}, ...children) {
   const element = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
@@ -10,9 +22,10 @@ export function svg(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** @param {string} text */
 const title = (text) => svg('title', {}, text);
 
-/** The four buckets of RULES.md, in the order they stack. */
+/** The four buckets of RULES.md, in the order they stack. @type {Series[]} */
 export const BUCKETS = [
   { key: 'completedOnTime', label: 'Hoàn thành đúng hạn', className: 'on-time' },
   { key: 'completedLate', label: 'Hoàn thành trễ hạn', className: 'late' },
@@ -22,21 +35,29 @@ export const BUCKETS = [
 
 const number = new Intl.NumberFormat('vi-VN');
 
-/** A round upper bound for an axis and its step: 134 → 150 by 25. */
+/** A round upper bound for an axis and its step: 134 → 150 by 25. @param {number} max */
 function niceScale(max, ticks = 5) {
   if (max <= 0) return { top: ticks, step: 1 };
   const raw = max / ticks;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= raw);
+  // 10 × magnitude is always at least `raw`.
+  const step =
+    [1, 2, 2.5, 5].map((factor) => factor * magnitude).find((candidate) => candidate >= raw) ?? 10 * magnitude;
   return { top: Math.ceil(max / step) * step, step };
 }
 
-/** The values of an axis from 0 to `max` by `step`. */
+/** The values of an axis from 0 to `max` by `step`. @param {number} max @param {number} step */
 function ticks(max, step) {
   return Array.from({ length: Math.round(max / step) + 1 }, (_, index) => index * step);
 }
 
-/** An empty chart of `width` × `height` units that scales to its container. */
+/**
+ * An empty chart of `width` × `height` units that scales to its container.
+ * @param {number} width
+ * @param {number} height
+ * @param {string} className
+ * @param {string} label
+ */
 function frame(width, height, className, label) {
   return svg('svg', {
     viewBox: `0 0 ${width} ${height}`,
@@ -49,6 +70,8 @@ function frame(width, height, className, label) {
 /**
  * One stacked horizontal bar per unit: its four buckets, to a common scale. `units` are
  * `{ id, code, name, compliance }` in the order to draw; `onSelect(unit)` on click or Enter.
+ * @param {Unit[]} units
+ * @param {(unit: Unit) => void} onSelect
  */
 export function stackedBars(units, onSelect) {
   const labelWidth = 230;
@@ -56,11 +79,14 @@ export function stackedBars(units, onSelect) {
   const row = 24;
   const top = 28;
   const width = labelWidth + barWidth + 60;
-  const drawn = units.filter((unit) => unit.compliance);
+  const drawn = units.filter(
+    /** @returns {unit is Unit & { compliance: Buckets }} */ (unit) => unit.compliance !== null,
+  );
   const height = top + drawn.length * row + 8;
   const { top: max, step } = niceScale(
     Math.max(1, ...drawn.map(({ compliance }) => BUCKETS.reduce((sum, { key }) => sum + compliance[key], 0))),
   );
+  /** @param {number} value */
   const x = (value) => (value / max) * barWidth;
   const chart = frame(width, height, 'bars', 'Cơ cấu nhiệm vụ theo đơn vị');
   for (const tick of ticks(max, step)) {
@@ -126,7 +152,7 @@ export function stackedBars(units, onSelect) {
   return chart;
 }
 
-/** The series of the trend chart: month by month, as of the same date. */
+/** The series of the trend chart: month by month, as of the same date. @type {Series[]} */
 export const TREND_SERIES = [
   { key: 'assigned', label: 'Được giao', className: 'assigned' },
   { key: 'completedOnTime', label: 'Hoàn thành đúng hạn', className: 'on-time' },
@@ -134,7 +160,10 @@ export const TREND_SERIES = [
   { key: 'inProgressOverdue', label: 'Quá hạn', className: 'overdue' },
 ];
 
-/** A line per series over `months` (`{ month, label, figures }`). */
+/**
+ * A line per series over `months` (`{ month, label, figures }`).
+ * @param {{ month: string; label: string; figures: Buckets }[]} months
+ */
 export function trendLines(months) {
   const width = 640;
   const height = 300;
@@ -144,8 +173,10 @@ export function trendLines(months) {
   const { top: max, step } = niceScale(
     Math.max(1, ...months.flatMap(({ figures }) => TREND_SERIES.map(({ key }) => figures[key]))),
   );
+  /** @param {number} index */
   const x = (index) =>
     margin.left + (months.length === 1 ? innerWidth / 2 : (index / (months.length - 1)) * innerWidth);
+  /** @param {number} value */
   const y = (value) => margin.top + innerHeight - (value / max) * innerHeight;
   const chart = frame(width, height, 'trend', 'Xu hướng theo tháng giao nhiệm vụ');
   for (const tick of ticks(max, step)) {
@@ -186,6 +217,7 @@ export function trendLines(months) {
   return chart;
 }
 
+/** @param {string} text @param {number} length */
 function shorten(text, length) {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
