@@ -1,3 +1,6 @@
+// Other packages type-check this file from its source, without cli's tsconfig: it names its types.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./unzipper.d.ts" />
 import { Open, type CentralDirectoryEntry } from 'unzipper';
 
 const MIB = 1024 * 1024;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { resolve } from 'node:path';
 import { startAssignmentsService } from '@giaoviec/assignments';
 import { createLogger, demoUnitId } from '@giaoviec/shared';
@@ -46,7 +47,10 @@ describe('the consumer loop of "Following changes"', () => {
     handle: (node: any) => void,
     filter?: unknown,
   ) => Promise<string>;
-  const followTasks = new Function('fetch', `${code}\nreturn followTasks;`)(fetch) as Follow;
+  // Run as a browser or Node script would: top-level declarations, `fetch` the only global it needs.
+  const script = vm.createContext({ fetch });
+  vm.runInContext(code!, script);
+  const followTasks = script.followTasks as Follow;
   const PROGRESS = `mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { id } }`;
 
   it('resumes from its cursor across a restart of the assignments service with exactly the events of one that never stopped', async () => {
