@@ -189,6 +189,31 @@ describe('the task feed', () => {
     const tooLarge = await stack.gateway.client.request(`{ taskEvents(first: 501) { edges { cursor } } }`);
     expect(tooLarge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
+  it('answers CURSOR_EXPIRED, with its field, for a cursor of an event older than the 400 days kept', async () => {
+    const taskId = await assign(units.SXD!);
+    // An event recorded 401 days ago, as a consumer that stopped for more than a year would hold.
+    const admin = new pg.Client({ connectionString: stack.databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query(
+        `INSERT INTO assignments.task_history (task_id, on_date, action, actor, details, at)
+         VALUES ($1, '2026-01-06', 'PROGRESS_REPORTED', 'a year ago', '{}', now() - interval '401 days')`,
+        [taskId],
+      );
+    } finally {
+      await admin.end();
+    }
+    const { taskEvents } = await stack.gateway.client.data<any>(EVENTS, { filter: { taskIds: [taskId] } });
+    const old = taskEvents.edges.find((edge: any) => Date.now() - Date.parse(edge.node.occurredAt) > 400 * 86_400_000);
+    const oldCursor = old.cursor as string;
+    const expired = await stack.gateway.client.request(EVENTS, { after: oldCursor });
+    expect(expired.data).toBeNull();
+    expect(expired.errors?.[0]?.extensions).toMatchObject({ code: 'CURSOR_EXPIRED', field: 'after' });
+    // A cursor of a recent event still reads on.
+    const recent = await stack.gateway.client.data<any>(EVENTS, { first: 1 });
+    const next = await stack.gateway.client.request(EVENTS, { after: recent.taskEvents.edges[0].cursor });
+    expect(next.errors).toBeUndefined();
+  });
 });
 
 describe('re-synchronising without the feed', () => {
