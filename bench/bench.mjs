@@ -294,6 +294,7 @@ const post = (query, variables) => JSON.stringify({ query, variables });
 const LEADERSHIP = readOperation('compliance.graphql', 'LeadershipCompliance');
 const OVERDUE = readOperation('tasks.graphql', 'OverdueTasks');
 const TASK = readOperation('tasks.graphql', 'Task');
+const EVENTS = readOperation('events.graphql', 'TaskEvents');
 const [{ id: firstTask }] = /** @type {[{ id: string }]} */ (
   await taskDb.dataSource.query(`SELECT id FROM assignments.task WHERE lead_organisation_id = $1 LIMIT 1`, [unitIds[0]])
 );
@@ -480,6 +481,42 @@ await measure('5a. gateway: OverdueTasks (50)', () =>
 );
 await measure('5b. gateway: Task(id)', () => http(gatewayUrl, asLeader, post(TASK, { id: firstTask })));
 
+// The task feed: a page from the start, the middle and the end of every event stored (the loaded
+// histories), straight to the subgraph at the largest page (500) and through our gateway at the
+// contract operation's page of 50 (its cost limit counts 100 events with their tasks and units as too dear).
+// A cursor is signed for one user: the benchmark signs positions for its own user as the feed does.
+const FEED_PAGE = `query ($after: String) { taskEvents(first: 500, after: $after) { edges { cursor node { id type occurredAt on actor { id name } task { id title version } } } pageInfo { hasNextPage endCursor } } }`;
+const [{ events }] = /** @type {[{ events: number }]} */ (
+  await taskDb.dataSource.query(`SELECT count(*)::int AS events FROM assignments.task_history`)
+);
+/** @param {number} fraction the share of the feed before the cursor */
+const feedCursorAt = async (fraction) => {
+  const [row] = /** @type {Array<{ tx: string; id: string; at: Date }>} */ (
+    await taskDb.dataSource.query(
+      `SELECT tx_id::text AS tx, id::text AS id, at FROM assignments.task_history
+        WHERE id >= (SELECT min(id) + (max(id) - min(id)) * $1::float8 FROM assignments.task_history)
+        ORDER BY id LIMIT 1`,
+      [fraction],
+    )
+  );
+  if (!row) throw new Error('no task history to follow');
+  return shared.signFeedCursor('task', benchUser.id, { tx: row.tx, id: row.id, at: row.at.toISOString() });
+};
+const feedPositions = { start: null, middle: await feedCursorAt(0.5), end: await feedCursorAt(0.9999) };
+for (const [where, after] of Object.entries(feedPositions)) {
+  const page = /** @type {{ taskEvents?: { edges: unknown[] } }} */ (
+    await answer(subgraphUrls.assignments, await withUserToken(), post(FEED_PAGE, { after }))
+  );
+  if (where !== 'end' && page.taskEvents?.edges.length !== 500)
+    throw new Error(`the task feed's page from the ${where} has ${page.taskEvents?.edges.length} events, not 500`);
+  await measure(`6${where[0]}. subgraph: taskEvents 500 (${where})`, () =>
+    http(subgraphUrls.assignments, withUserToken, post(FEED_PAGE, { after })),
+  );
+}
+const eventsThroughGateway = post(EVENTS, { after: feedPositions.middle, first: 50 });
+await answer(gatewayUrl, leader, eventsThroughGateway);
+await measure('6g. gateway: TaskEvents 50 (middle)', () => http(gatewayUrl, asLeader, eventsThroughGateway));
+
 const memory = Object.fromEntries(
   stack.services.map(({ name, process: child }) => {
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -519,7 +556,9 @@ for (const row of results) {
     `${row.name.padEnd(48)} ${String(row.p50).padStart(8)} ${String(row.p95).padStart(8)} ${String(row.p99).padStart(8)} ${String(row.rps).padStart(10)}  ${statements}`,
   );
 }
-console.log(`(p95 column: autocannon reports p97.5 for HTTP rows)`);
+console.log(
+  `(p95 column: autocannon reports p97.5 for HTTP rows; rows 6: ${events.toLocaleString()} task events stored)`,
+);
 console.log(
   `peak memory (MB): ${Object.entries(memory)
     .map(([name, mb]) => `${name} ${mb}`)
@@ -553,6 +592,7 @@ writeFileSync(
       results,
       memoryMb: memory,
       ratios,
+      events,
       measuredAt: new Date().toISOString(),
     },
     null,

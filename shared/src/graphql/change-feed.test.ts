@@ -39,8 +39,8 @@ describe('change-feed cursors', () => {
     expect(readFeedCursor('task', 'u1', recent, now).id).toBe('100');
   });
 
-  it('pages of 1 to 500 events, 100 by default', () => {
-    expect(feedPageSize(undefined)).toBe(100);
+  it('pages of 1 to 500 events, 20 by default as every list', () => {
+    expect(feedPageSize(undefined)).toBe(20);
     expect(feedPageSize(500)).toBe(500);
     expect(() => feedPageSize(0)).toThrow();
     expect(() => feedPageSize(501)).toThrow();

@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { BadUserInputError, DomainError } from '../errors';
+import { DEFAULT_PAGE } from './page-sizes';
 
 /**
  * What every change feed (nhật ký thay đổi) shares: its order, its cursors and who acted.
@@ -33,10 +34,17 @@ export const FEED_RETENTION_DAYS = 400;
 // Local development only, as the internal token's: production sets INTERNAL_TOKEN_SECRET.
 const DEVELOPMENT_SECRET = 'giaoviec-development-internal-secret-not-for-production';
 
-/** The cursor key: derived from INTERNAL_TOKEN_SECRET with its own label (HKDF), never the secret itself. */
+let derived: { secret: string; key: Buffer } | undefined;
+
+/**
+ * The cursor key: derived from INTERNAL_TOKEN_SECRET with its own label (HKDF), never the secret
+ * itself; derived once per secret, not once per cursor of a 500-event page.
+ */
 function cursorKey(): Buffer {
   const secret = process.env.INTERNAL_TOKEN_SECRET ?? DEVELOPMENT_SECRET;
-  return Buffer.from(hkdfSync('sha256', secret, 'giaoviec', 'change-feed cursor v1', 32));
+  if (derived?.secret !== secret)
+    derived = { secret, key: Buffer.from(hkdfSync('sha256', secret, 'giaoviec', 'change-feed cursor v1', 32)) };
+  return derived.key;
 }
 
 const mac = (userId: string, feed: string, body: string) =>
@@ -87,9 +95,12 @@ export function readFeedCursor(feed: string, userId: string, cursor: string, now
   return { tx, id, at };
 }
 
-/** Checks a feed's `first`: 1 to 500, 100 when absent. */
+/**
+ * Checks a feed's `first`: 1 to 500; absent, the page of every list (DEFAULT_PAGE), which is also
+ * what the gateway's cost limit counts for it.
+ */
 export function feedPageSize(first: number | null | undefined): number {
-  const size = first ?? 100;
+  const size = first ?? DEFAULT_PAGE;
   if (!Number.isInteger(size) || size < 1 || size > 500)
     throw new BadUserInputError('first must be between 1 and 500', 'first');
   return size;

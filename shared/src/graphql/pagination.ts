@@ -1,9 +1,8 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { BadUserInputError } from '../errors';
+import { DEFAULT_PAGE, MAX_PAGE } from './page-sizes';
 
-/** At most this many items per page (`first`), and the default. */
-export const MAX_PAGE = 100;
-export const DEFAULT_PAGE = 20;
+export { DEFAULT_PAGE, MAX_PAGE };
 
 /** Checks `first`: 1 to 100, 20 when absent. */
 export function pageSize(first: number | null | undefined): number {

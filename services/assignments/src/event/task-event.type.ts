@@ -90,7 +90,7 @@ export class TaskEventArgs {
     description: 'The `endCursor` of the last page read; the oldest event when absent.',
   })
   after?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 500; 100 when absent.' })
+  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 500; 20 when absent, as every list.' })
   first?: number | null;
   @Field(() => TaskEventFilter, { nullable: true, description: 'Which events; all the caller may read when absent.' })
   filter?: TaskEventFilter | null;
