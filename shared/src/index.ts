@@ -39,5 +39,6 @@ export * from './telemetry/tracing';
 export { tracedRequests, traceHeaders } from './telemetry/http';
 export { tracingPlugin } from './telemetry/graphql';
 export * from './graphql/change-feed';
+export * from './graphql/change-feed-types';
 export * from './graphql/change-actor';
 export * from './graphql/int-range';

@@ -1,6 +1,6 @@
-import { ChangeActor, DateScalar, PageInfo, type CalendarDate } from '@giaoviec/shared';
+import { ChangeActor, DateScalar, FeedArgs, feedConnectionTypes, type CalendarDate } from '@giaoviec/shared';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Task } from '../task/task.type';
 
 /** What happened to a task: every kind of change the task feed carries. */
@@ -58,20 +58,9 @@ export class TaskChangeEvent {
   @Field(() => Task, { nullable: true, description: 'The task as it is now.' }) task: Task | null;
 }
 
-@ObjectType('TaskEventEdge', { description: 'An event in the feed, with its cursor.' })
-export class TaskEventEdge {
-  @Field({ description: 'Opaque position after this event; yours only.' }) cursor: string;
-  @Field(() => TaskChangeEvent, { description: 'The event.' }) node: TaskChangeEvent;
-}
-
-@ObjectType('TaskEventConnection', { description: 'A page of the task feed.' })
-export class TaskEventConnection {
-  @Field(() => [TaskEventEdge], { description: 'The events of this page, oldest first.' }) edges: TaskEventEdge[];
-  @Field(() => PageInfo, {
-    description: 'Where this page ends; `endCursor` is null on an empty page: keep the last one.',
-  })
-  pageInfo: PageInfo;
-}
+/** A page of the task feed. */
+export const { Connection: TaskEventConnection } = feedConnectionTypes('TaskEvent', 'task', TaskChangeEvent);
+export type TaskEventConnection = InstanceType<typeof TaskEventConnection>;
 
 @InputType('TaskEventFilter', { description: 'Narrows the task feed; it never widens what the caller may read.' })
 export class TaskEventFilter {
@@ -84,14 +73,7 @@ export class TaskEventFilter {
 }
 
 @ArgsType()
-export class TaskEventArgs {
-  @Field(() => String, {
-    nullable: true,
-    description: 'The `endCursor` of the last page read; the oldest event when absent.',
-  })
-  after?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 500; 20 when absent, as every list.' })
-  first?: number | null;
+export class TaskEventArgs extends FeedArgs {
   @Field(() => TaskEventFilter, { nullable: true, description: 'Which events; all the caller may read when absent.' })
   filter?: TaskEventFilter | null;
 }

@@ -1,6 +1,6 @@
-import { ChangeActor, PageInfo } from '@giaoviec/shared';
+import { ChangeActor, FeedArgs, feedConnectionTypes } from '@giaoviec/shared';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Inspection } from '../inspection/inspection.type';
 
 /** What happened to an inspection or its follow-up. */
@@ -29,29 +29,14 @@ export class InspectionChangeEvent {
   inspection: Inspection | null;
 }
 
-@ObjectType('InspectionEventEdge', { description: 'An event in the feed, with its cursor.' })
-export class InspectionEventEdge {
-  @Field({ description: 'Opaque position after this event; yours only.' }) cursor: string;
-  @Field(() => InspectionChangeEvent, { description: 'The event.' }) node: InspectionChangeEvent;
-}
+/** A page of the inspection feed. */
+export const { Connection: InspectionEventConnection } = feedConnectionTypes(
+  'InspectionEvent',
+  'inspection',
+  InspectionChangeEvent,
+);
+export type InspectionEventConnection = InstanceType<typeof InspectionEventConnection>;
 
-@ObjectType('InspectionEventConnection', { description: 'A page of the inspection feed.' })
-export class InspectionEventConnection {
-  @Field(() => [InspectionEventEdge], { description: 'The events of this page, oldest first.' })
-  edges: InspectionEventEdge[];
-  @Field(() => PageInfo, {
-    description: 'Where this page ends; `endCursor` is null on an empty page: keep the last one.',
-  })
-  pageInfo: PageInfo;
-}
-
+/** The inspection feed's arguments: those of every feed. */
 @ArgsType()
-export class InspectionEventArgs {
-  @Field(() => String, {
-    nullable: true,
-    description: 'The `endCursor` of the last page read; the oldest event when absent.',
-  })
-  after?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 500; 20 when absent, as every list.' })
-  first?: number | null;
-}
+export class InspectionEventArgs extends FeedArgs {}
