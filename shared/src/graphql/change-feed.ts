@@ -1,5 +1,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { BadUserInputError, DomainError } from '../errors';
+import { ownUnitOnly } from '../auth/roles';
+import type { RequestUser } from '../context';
+import { BadUserInputError, DomainError, ForbiddenError } from '../errors';
 import { DEFAULT_PAGE } from './page-sizes';
 
 /**
@@ -16,6 +18,17 @@ import { DEFAULT_PAGE } from './page-sizes';
 /** SQL: the event row (alias) belongs to a transaction that has ended for every reader. */
 export function committedForEveryReader(alias: string): string {
   return `${alias}.tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
+}
+
+/**
+ * SQL: where a page of a feed reads, for the event rows under `alias`: committed for every reader,
+ * after the cursor's position; parameters are added through `param`. Order the page by
+ * `alias.tx_id, alias.id`: the feed index's range scan.
+ */
+export function feedRange(alias: string, after: FeedPosition | null, param: (value: unknown) => string): string[] {
+  const where = [committedForEveryReader(alias)];
+  if (after) where.push(`(${alias}.tx_id, ${alias}.id) > (${param(after.tx)}::xid8, ${param(after.id)}::bigint)`);
+  return where;
 }
 
 /** A feed position: the writing transaction and the row, and when the event occurred. */
@@ -129,4 +142,29 @@ export function feedConnection<Row extends FeedRow, Node>(
     node: nodeOf(row, index),
   }));
   return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/** What a feed's store reads for one page: from where, how many rows, and whose unit only. */
+export interface FeedPageRequest {
+  after: FeedPosition | null;
+  /** The page size plus one (it tells whether a next page exists). */
+  limit: number;
+  /** The caller's own unit, for a unit user (its scope); null: every row the feed holds. */
+  visibleTo: string | null;
+}
+
+/**
+ * A feed's arguments, checked for this caller: the cursor theirs, the page 1 to 500, and the scope
+ * of a unit user (FORBIDDEN without a unit).
+ */
+export function feedPageRequest(
+  feed: string,
+  user: RequestUser,
+  args: { after?: string | null; first?: number | null },
+): { request: FeedPageRequest; size: number } {
+  const visibleTo = ownUnitOnly(user);
+  if (visibleTo === '') throw new ForbiddenError('A unit user must belong to a unit');
+  const size = feedPageSize(args.first);
+  const after = args.after ? readFeedCursor(feed, user.id, args.after) : null;
+  return { request: { after, limit: size + 1, visibleTo }, size };
 }

@@ -1,12 +1,4 @@
-import {
-  ForbiddenError,
-  MAY,
-  PLATFORM_ACTOR,
-  feedPageSize,
-  ownUnitOnly,
-  feedConnection,
-  readFeedCursor,
-} from '@giaoviec/shared';
+import { MAY, feedConnection, feedPageRequest, recordedActor } from '@giaoviec/shared';
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { AssignmentContext } from '../context';
 import { taskOrNull } from '../task/task.mapping';
@@ -27,16 +19,12 @@ export class TaskEventResolver {
     @Ctx() context: AssignmentContext,
   ): Promise<TaskEventConnection> {
     const user = context.user!;
-    const visibleTo = ownUnitOnly(user);
-    if (visibleTo === '') throw new ForbiddenError('A unit user must belong to a unit');
-    const size = feedPageSize(first);
+    const { request, size } = feedPageRequest(FEED, user, { after, first });
     const rows = await taskEventPage(context.db, {
-      after: after ? readFeedCursor(FEED, user.id, after) : null,
-      limit: size + 1,
+      ...request,
       types: filter?.types ?? null,
       taskIds: filter?.taskIds ?? null,
       organisationIds: filter?.organisationIds ?? null,
-      visibleTo,
     });
     const tasks = await Promise.all(rows.slice(0, size).map((row) => context.loaders.taskById.load(row.taskId)));
     return feedConnection(FEED, user.id, rows, size, (row, index) => ({
@@ -44,7 +32,7 @@ export class TaskEventResolver {
       type: TaskEventTypeEnum[row.action as keyof typeof TaskEventTypeEnum],
       occurredAt: row.at,
       on: row.onDate,
-      actor: row.actorId === null ? { ...PLATFORM_ACTOR, name: row.actor } : { id: row.actorId, name: row.actor },
+      actor: recordedActor(row),
       task: taskOrNull(tasks[index] ?? null),
     }));
   }

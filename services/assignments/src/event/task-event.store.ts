@@ -1,4 +1,4 @@
-import { committedForEveryReader, isUuid, type CalendarDate, type FeedPosition } from '@giaoviec/shared';
+import { feedRange, isUuid, type CalendarDate, type FeedPageRequest } from '@giaoviec/shared';
 import type { DataSource } from 'typeorm';
 
 /** A row of the task feed. */
@@ -13,26 +13,21 @@ export interface TaskEventRow {
   taskId: string;
 }
 
-export interface TaskEventQuery {
-  after: FeedPosition | null;
-  limit: number;
+export interface TaskEventQuery extends FeedPageRequest {
   types: string[] | null;
   taskIds: string[] | null;
   /** Tasks one of these units leads or coordinates (the filter). */
   organisationIds: string[] | null;
-  /** The caller's own unit, for a unit user (its scope); null: every task. */
-  visibleTo: string | null;
 }
 
 /**
- * One page of the task feed, in commit order (see `committedForEveryReader`): one statement, one
+ * One page of the task feed, in commit order (see `feedRange`): one statement, one
  * range scan of `task_history_feed_idx` from the cursor.
  */
 export async function taskEventPage(db: DataSource, query: TaskEventQuery): Promise<TaskEventRow[]> {
   const parameters: unknown[] = [];
   const param = (value: unknown) => `$${parameters.push(value)}`;
-  const where = [committedForEveryReader('h')];
-  if (query.after) where.push(`(h.tx_id, h.id) > (${param(query.after.tx)}::xid8, ${param(query.after.id)}::bigint)`);
+  const where = feedRange('h', query.after, param);
   if (query.types) where.push(`h.action = ANY(${param(query.types)}::text[])`);
   if (query.taskIds) where.push(`h.task_id = ANY(${param(query.taskIds.filter(isUuid))}::uuid[])`);
   const ledOrCoordinatedBy = (units: string) =>

@@ -1,13 +1,4 @@
-import {
-  ForbiddenError,
-  MAY,
-  PLATFORM_ACTOR,
-  feedConnection,
-  feedPageSize,
-  ownUnitOnly,
-  readFeedCursor,
-  type RequestContext,
-} from '@giaoviec/shared';
+import { MAY, feedConnection, feedPageRequest, recordedActor, type RequestContext } from '@giaoviec/shared';
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { InspectionLoaders } from '../inspection/inspection.loaders';
 import { inspectionOf } from '../inspection/inspection.resolver';
@@ -28,14 +19,8 @@ export class InspectionEventResolver {
     @Ctx() context: RequestContext<InspectionLoaders>,
   ): Promise<InspectionEventConnection> {
     const user = context.user!;
-    const organisationId = ownUnitOnly(user);
-    if (organisationId === '') throw new ForbiddenError('A unit user must belong to a unit');
-    const size = feedPageSize(first);
-    const rows = await inspectionEventPage(context.db, {
-      after: after ? readFeedCursor(FEED, user.id, after) : null,
-      limit: size + 1,
-      organisationId,
-    });
+    const { request, size } = feedPageRequest(FEED, user, { after, first });
+    const rows = await inspectionEventPage(context.db, request);
     const inspections = await Promise.all(
       rows.slice(0, size).map((row) => context.loaders.inspectionById.load(row.inspectionId)),
     );
@@ -45,7 +30,7 @@ export class InspectionEventResolver {
         id: row.id,
         type: InspectionEventTypeEnum[row.type],
         occurredAt: row.at,
-        actor: row.actorId === null ? { ...PLATFORM_ACTOR, name: row.actor } : { id: row.actorId, name: row.actor },
+        actor: recordedActor(row),
         inspection: inspection && inspectionOf(inspection),
       };
     });

@@ -1,4 +1,4 @@
-import { committedForEveryReader, type FeedPosition } from '@giaoviec/shared';
+import { PLATFORM_ACTOR, feedRange, type FeedPageRequest } from '@giaoviec/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** The kinds of change the inspection feed carries. */
@@ -22,22 +22,18 @@ export async function recordInspectionEvent(
 ): Promise<void> {
   await tx.query(
     `INSERT INTO inspections.inspection_event (inspection_id, type, actor, actor_id) VALUES ($1, $2, $3, $4)`,
-    [event.inspectionId, event.type, event.actor?.name ?? 'Nền tảng Giao Việc', event.actor?.id ?? null],
+    [event.inspectionId, event.type, event.actor?.name ?? PLATFORM_ACTOR.name, event.actor?.id ?? null],
   );
 }
 
 /** One page of the inspection feed in commit order, for every unit or one (a unit user's). */
-export async function inspectionEventPage(
-  db: DataSource,
-  query: { after: FeedPosition | null; limit: number; organisationId: string | null },
-): Promise<InspectionEventRow[]> {
+export async function inspectionEventPage(db: DataSource, query: FeedPageRequest): Promise<InspectionEventRow[]> {
   const parameters: unknown[] = [];
   const param = (value: unknown) => `$${parameters.push(value)}`;
-  const where = [committedForEveryReader('e')];
-  if (query.after) where.push(`(e.tx_id, e.id) > (${param(query.after.tx)}::xid8, ${param(query.after.id)}::bigint)`);
-  if (query.organisationId !== null) {
+  const where = feedRange('e', query.after, param);
+  if (query.visibleTo !== null) {
     where.push(`EXISTS (SELECT 1 FROM inspections.inspection i
-                         WHERE i.id = e.inspection_id AND i.organisation_id = ${param(query.organisationId)}::uuid)`);
+                         WHERE i.id = e.inspection_id AND i.organisation_id = ${param(query.visibleTo)}::uuid)`);
   }
   return db.query(
     `SELECT e.id::text AS id, e.tx_id::text AS tx, e.type, e.at, e.actor, e.actor_id AS "actorId",
