@@ -494,7 +494,7 @@ const feedCursorAt = async (fraction) => {
   const [row] = /** @type {Array<{ tx: string; id: string; at: Date }>} */ (
     await taskDb.dataSource.query(
       `SELECT tx_id::text AS tx, id::text AS id, at FROM assignments.task_history
-        WHERE id >= (SELECT min(id) + (max(id) - min(id)) * $1::float8 FROM assignments.task_history)
+        WHERE id >= (SELECT min(id) + ((max(id) - min(id)) * $1::float8)::bigint FROM assignments.task_history)
         ORDER BY id LIMIT 1`,
       [fraction],
     )
