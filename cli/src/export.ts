@@ -181,8 +181,8 @@ export const TASK_COLUMNS: Array<TableColumn<ExportedTask>> = [
 ];
 
 /**
- * The API's largest page. The gateway counts 1 per object per task here (24 with up to 20
- * coordinating units): a page of 100 costs 2,402, under the default limit of 5,000 (GRAPHQL_MAX_COST).
+ * The API's largest page. The gateway counts 1 per object, 14 per task here (10 coordinating units
+ * assumed): a page of 100 costs 1,402, under the default limit of 5,000 (GRAPHQL_MAX_COST).
  */
 const DEFAULT_EXPORT_PAGE = 100;
 

@@ -51,7 +51,7 @@ describe('the cost limit counts list sizes given in variables', () => {
     return result.errors![0]!.extensions!.cost as number;
   };
 
-  // Every unit's first 100 tasks with their lists: 20 units assumed × (1 + 1 + 100 × 43).
+  // Every unit's first 100 tasks with their lists: 10 units assumed × (1 + 1 + 100 × 23).
   const everyUnitsTasks = (first: string) =>
     `organisations { code tasks(first: ${first}) { edges { node ${TASK_FIELDS} } } }`;
 
@@ -59,13 +59,13 @@ describe('the cost limit counts list sizes given in variables', () => {
     const literal = await refusedWithoutWork(`{ ${everyUnitsTasks('100')} }`);
     const byVariable = await refusedWithoutWork(`query ($n: Int) { ${everyUnitsTasks('$n')} }`, { n: 100 });
     const byDefault = await refusedWithoutWork(`query ($n: Int = 100) { ${everyUnitsTasks('$n')} }`);
-    expect([literal, byVariable, byDefault]).toEqual([86_040, 86_040, 86_040]);
+    expect([literal, byVariable, byDefault]).toEqual([23_020, 23_020, 23_020]);
   });
 
   it('refuses 15 aliases of a page of 100 tasks, each page admitted alone', async () => {
     const page = `tasks(first: $n) { edges { node ${TASK_FIELDS} } }`;
     const aliases = `query ($n: Int) { ${Array.from({ length: 15 }, (_, i) => `p${i}: ${page}`).join(' ')} }`;
-    expect(await refusedWithoutWork(aliases, { n: 100 })).toBe(15 * 4301);
+    expect(await refusedWithoutWork(aliases, { n: 100 })).toBe(15 * 2301);
     const { tasks } = await stack.gateway.client.data<any>(`query ($n: Int) { ${page} }`, { n: 100 });
     expect(tasks.edges).toHaveLength(100);
   });

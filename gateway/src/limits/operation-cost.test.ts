@@ -33,7 +33,7 @@ function cost(query: string, variables: Record<string, unknown> = {}): number {
   return operationCost(schema, operations(document)[0]!, fragmentsOf(document), variables);
 }
 
-/** A task with its lists, as the security tests ask for it: the task, its lead and 2 lists of 20 assumed. */
+/** A task with its lists, as the security tests ask for it: the task, its lead and 2 lists of 10 assumed. */
 const TASK = '{ id title leadOrganisation { code name } coordinatingOrganisations { code } history { at action } }';
 const TASK_COST = 2 + 2 * ASSUMED_LIST_SIZE;
 
@@ -63,15 +63,19 @@ describe('operationCost', () => {
     expect(cost(`{ tasks(first: 100) { edges { node ${TASK} } } }`)).toBe(1 + 100 * (1 + TASK_COST));
   });
 
-  it('counts a list without a slicing argument as ASSUMED_LIST_SIZE (20), nested lists multiplied', () => {
-    expect(cost(`{ organisations { id children { id } } }`)).toBe(20 * (1 + 20));
-    expect(cost(`query ($n: Int) { organisations { tasks(first: $n) { totalCount } } }`, { n: 5 })).toBe(20 * (1 + 1));
-    expect(cost(`{ organisations { tasks(first: 5) { edges { node { id } } } } }`)).toBe(20 * (1 + 1 + 5 * 2));
+  it('counts a list without a slicing argument as ASSUMED_LIST_SIZE (10), nested lists multiplied', () => {
+    expect(cost(`{ organisations { id children { id } } }`)).toBe(ASSUMED_LIST_SIZE * (1 + ASSUMED_LIST_SIZE));
+    expect(cost(`query ($n: Int) { organisations { tasks(first: $n) { totalCount } } }`, { n: 5 })).toBe(
+      ASSUMED_LIST_SIZE * (1 + 1),
+    );
+    expect(cost(`{ organisations { tasks(first: 5) { edges { node { id } } } } }`)).toBe(
+      ASSUMED_LIST_SIZE * (1 + 1 + 5 * 2),
+    );
   });
 
   it('counts a size given in a variable, or by a variable’s default, as if written', () => {
     const literal = cost(`{ organisations { tasks(first: 100) { edges { node ${TASK} } } } }`);
-    expect(literal).toBe(20 * (1 + 1 + 100 * (1 + TASK_COST)));
+    expect(literal).toBe(ASSUMED_LIST_SIZE * (1 + 1 + 100 * (1 + TASK_COST)));
     expect(cost(`query ($n: Int) { organisations { tasks(first: $n) { edges { node ${TASK} } } } }`, { n: 100 })).toBe(
       literal,
     );
@@ -147,11 +151,11 @@ describe('operationCost', () => {
       depthBomb: cost(`{ organisations { children { children { children { children { id } } } } } }`),
     };
     expect(attacks).toEqual({
-      everyUnitsTasks: 86_040,
-      fifteenAliasesOfEveryUnitsTasks: 1_290_600,
-      fifteenAliasesOfAPage: 64_515,
+      everyUnitsTasks: 23_020,
+      fifteenAliasesOfEveryUnitsTasks: 345_300,
+      fifteenAliasesOfAPage: 34_515,
       fifteenAliasesOfAFeedPage: 15 * (1 + 500 * 4),
-      depthBomb: 20 + 20 ** 2 + 20 ** 3 + 20 ** 4 + 20 ** 5,
+      depthBomb: 10 + 10 ** 2 + 10 ** 3 + 10 ** 4 + 10 ** 5,
     });
     for (const figure of Object.values(attacks)) expect(figure).toBeGreaterThan(maxCost);
   });

@@ -24,9 +24,11 @@ export const SLICING_ARGUMENTS = ['first', 'last', 'limit'] as const;
 
 /**
  * How many items a list without a slicing argument is counted as: `organisations`, a unit's
- * `children`, a task's `history`, `coordinatingOrganisations`.
+ * `children` and `inspections`, a task's `history`, an inspection's `conclusions`. Apollo Router's
+ * documented `list_size`; at 20, the guide's inspections of a unit with their conclusions and
+ * follow-up tasks (three such lists nested) would cost 8,461 and be refused.
  */
-export const ASSUMED_LIST_SIZE = 20;
+export const ASSUMED_LIST_SIZE = 10;
 
 /** A page asked for without a size: 20 tasks or inspections, but 100 events from a change feed. */
 export const UNSIZED_PAGE = MAX_PAGE;
