@@ -191,7 +191,7 @@ describe('the task feed', () => {
   });
 
   it('serves the contract’s largest page, 500 events, through the gateway’s cost limit', async () => {
-    // More events than the 100 the gateway's cost limit used to let one page hold.
+    // More than 100 events: the gateway's former cost count refused even a page of 100 (decision 21).
     const before = (await follow()).seen.length;
     for (let missing = 150 - before; missing > 0; missing -= 25)
       await Promise.all(Array.from({ length: Math.min(25, missing) }, () => assign(units.SYT!)));

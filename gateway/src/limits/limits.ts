@@ -42,7 +42,8 @@ export function limitsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Lim
  * The gateway's protections, all refused before any subgraph call: GraphQL Armor's depth, alias
  * and directive limits while validating; the token limit in graphql-js's own parser (a syntax
  * error, 400: Armor's token plugin throws where Apollo Server answers 500); and the cost, counted
- * once the operation and its variables are known (Armor's counts only sizes written in the query).
+ * once the operation and its variables are known (Armor's cost plugin sees only sizes written in the
+ * query, and counts by a model that charges depth: docs/decisions/0021).
  */
 export function protections<Context extends object>(limits: Limits) {
   const { validationRules } = new ApolloArmor({

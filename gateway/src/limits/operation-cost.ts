@@ -42,11 +42,11 @@ const MUTATION_COST = 10;
  * no factor for depth, and a list field's cost (its type's weight and its selections) times its
  * size. The size is its slicing argument's value (`first`, `last`, `limit`: written, a variable's
  * value or default, the argument's default), UNSIZED_PAGE if it takes one but is given none, and
- * ASSUMED_LIST_SIZE if it takes none. A field that takes a slicing
- * argument but returns an object, a Relay connection, gives the size to the lists in it (`edges`),
- * as `@listSize(slicingArguments: ["first"], sizedFields: ["edges"])` would.
+ * ASSUMED_LIST_SIZE if it takes none. A field that takes a slicing argument but returns an object,
+ * a Relay connection, gives the size to the lists in it (`edges`), as
+ * `@listSize(slicingArguments: ["first"], sizedFields: ["edges"])` would (docs/decisions/0021).
  *
- * Counted with the request's variables (a size given as `$n` costs what it written out costs) and
+ * Counted with the request's variables (a size given as `$n` costs what it costs written out) and
  * fields skipped by `@skip`/`@include`; each fragment is counted once for each list size it is
  * spread under, however often, so that counting takes no longer than reading.
  */
