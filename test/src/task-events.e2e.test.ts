@@ -189,6 +189,19 @@ describe('the task feed', () => {
     const tooLarge = await stack.gateway.client.request(`{ taskEvents(first: 501) { edges { cursor } } }`);
     expect(tooLarge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
+
+  it('serves the contract’s largest page, 500 events, through the gateway’s cost limit', async () => {
+    // More than 100 events: the gateway's former cost count refused even a page of 100 (decision 21).
+    const before = (await follow()).seen.length;
+    for (let missing = 150 - before; missing > 0; missing -= 25)
+      await Promise.all(Array.from({ length: Math.min(25, missing) }, () => assign(units.SYT!)));
+    const feed = (await follow()).seen.slice(0, 500).map((event) => event.id);
+    expect(feed.length).toBeGreaterThan(100);
+    const page = await stack.gateway.client.request(EVENTS, { first: 500 });
+    expect(page.errors).toBeUndefined();
+    expect((page.data as any).taskEvents.edges.map((edge: any) => edge.node.id)).toEqual(feed);
+  });
+
   it('answers CURSOR_EXPIRED, with its field, for a cursor of an event older than the 400 days kept', async () => {
     const taskId = await assign(units.SXD!);
     // An event recorded 401 days ago, as a consumer that stopped for more than a year would hold.

@@ -4,7 +4,10 @@ import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
 
 import { operationCost } from './operation-cost';
 
-/** Abuse limits, each configurable; defaults at least as strict as GraphQL Armor's. */
+/**
+ * Abuse limits, each configurable: depth, aliases, directives and tokens at least as strict as
+ * GraphQL Armor's defaults; the cost as the GraphQL Cost Directives count it (operation-cost.ts).
+ */
 export interface Limits {
   maxDepth: number;
   maxAliases: number;
@@ -29,6 +32,7 @@ export function limitsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Lim
     maxAliases: read('GRAPHQL_MAX_ALIASES', 15),
     maxDirectives: read('GRAPHQL_MAX_DIRECTIVES', 50),
     maxTokens: read('GRAPHQL_MAX_TOKENS', 1000),
+    // Twice the client contract's largest request, a feed page of 500 (2,502); decision 21's table.
     maxCost: read('GRAPHQL_MAX_COST', 5000),
     maxSubgraphBytes: read('GRAPHQL_MAX_SUBGRAPH_BYTES', DEFAULT_MAX_SUBGRAPH_BYTES),
   };
@@ -38,7 +42,8 @@ export function limitsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Lim
  * The gateway's protections, all refused before any subgraph call: GraphQL Armor's depth, alias
  * and directive limits while validating; the token limit in graphql-js's own parser (a syntax
  * error, 400: Armor's token plugin throws where Apollo Server answers 500); and the cost, counted
- * once the operation and its variables are known (Armor's counts only sizes written in the query).
+ * once the operation and its variables are known (Armor's cost plugin sees only sizes written in the
+ * query, and counts by a model that charges depth: docs/decisions/0021).
  */
 export function protections<Context extends object>(limits: Limits) {
   const { validationRules } = new ApolloArmor({
@@ -70,7 +75,7 @@ export function costLimitPlugin<Context extends object>(maxCost: number): Apollo
           const cost = operationCost(schema, operation, fragments, request.variables);
           if (cost > maxCost)
             throw new GraphQLError(
-              `Cost limit of ${maxCost} exceeded: this request costs ${cost} (GRAPHQL_MAX_COST). Ask for fewer items per page or fewer fields.`,
+              `Cost limit of ${maxCost} exceeded: this request costs ${cost} (GRAPHQL_MAX_COST). Ask for fewer items per page or fewer nested lists.`,
               { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost, http: { status: 400 } } },
             );
         },
