@@ -31,6 +31,8 @@ import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.res
 import { TaskComplianceResolver } from './compliance/task-compliance.resolver';
 import { TaskEventResolver } from './event/task-event.resolver';
 import { PublicHolidayResolver } from './working-days/holiday.resolver';
+import { DailyReminderResolver } from './reminder/daily-run.resolver';
+import { Reminders1765200000000 } from './migrations/1765200000000-Reminders';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildAssignmentsSchema() {
@@ -49,6 +51,7 @@ export function buildAssignmentsSchema() {
       TaskTransfersResolver,
       TaskComplianceResolver,
       PublicHolidayResolver,
+      DailyReminderResolver,
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
     orphanedTypes: [Inspection, Conclusion, Official],
@@ -77,6 +80,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       DatesInTheCalendar1765050000000,
       TaskEventFeed1765100000000,
       TaskUpdatedAtIndex1765110000000,
+      Reminders1765200000000,
     ],
   },
   createLoaders: createAssignmentLoaders,
@@ -90,7 +94,9 @@ export type { TaskEvent } from './task/task-history';
 export { complianceBucket, complianceFigures } from './compliance/rules';
 export { taskFacts } from './task/deadline';
 export { complianceFiguresByGroup } from './compliance/figures.sql';
-export { PUBLIC_HOLIDAYS } from './working-days/public-holidays';
+export { PUBLIC_HOLIDAYS, RECORDED_HOLIDAYS } from './working-days/public-holidays';
 export { complianceFiguresStatement } from './compliance/figures.sql';
 export { generateProvinceYearByUnit } from './demo/generator';
 export { leadUnitOn } from './transfer/rules';
+export { reminderSettings, reminderTaskOf, remindersOfRuns, type AutomaticReminder } from './reminder/rules';
+export { runRemindersOf } from './reminder/daily-run.sql';
