@@ -33,6 +33,9 @@ import { TaskEventResolver } from './event/task-event.resolver';
 import { PublicHolidayResolver } from './working-days/holiday.resolver';
 import { DailyReminderResolver } from './reminder/daily-run.resolver';
 import { Reminders1765200000000 } from './migrations/1765200000000-Reminders';
+import { ReminderSchedule1765210000000 } from './migrations/1765210000000-ReminderSchedule';
+import { startReminderJob } from './reminder/scheduler';
+import { reminderSettings } from './reminder/rules';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildAssignmentsSchema() {
@@ -81,10 +84,12 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       TaskEventFeed1765100000000,
       TaskUpdatedAtIndex1765110000000,
       Reminders1765200000000,
+      ReminderSchedule1765210000000,
     ],
   },
   createLoaders: createAssignmentLoaders,
   loadDemoData: loadDemoTasks,
+  startJobs: (db, log) => startReminderJob({ db, log, settings: reminderSettings() }),
 };
 
 export const startAssignmentsService = (options: ServiceOptions) => startService(assignmentsService, options);
@@ -100,3 +105,4 @@ export { generateProvinceYearByUnit } from './demo/generator';
 export { leadUnitOn } from './transfer/rules';
 export { reminderSettings, reminderTaskOf, remindersOfRuns, type AutomaticReminder } from './reminder/rules';
 export { runRemindersOf } from './reminder/daily-run.sql';
+export { catchUpReminders, startReminderJob } from './reminder/scheduler';
