@@ -20,6 +20,8 @@ import { taskPages, type TaskListQuery, type TaskPage } from './task/task-list.s
 import { TaskRow } from './task/task.entity';
 import type { AssignTaskInput, TaskChangeInput } from './task/task.inputs';
 import { TaskWorkflow, type Actor } from './task/workflow';
+import { ReminderRow } from './reminder/reminder.entity';
+import { ExplanationRow } from './explanation/explanation.entity';
 
 /**
  * The request context of the assignments subgraph, in one place: its loaders, the acting user and
@@ -34,6 +36,8 @@ export interface AssignmentLoaders {
   historyByTask: DataLoader<string, TaskHistoryRow[]>;
   progressByTask: DataLoader<string, ProgressReportRow[]>;
   completionReportsByTask: DataLoader<string, CompletionReportRow[]>;
+  remindersByTask: DataLoader<string, ReminderRow[]>;
+  explanationsByTask: DataLoader<string, ExplanationRow[]>;
   figuresByUnit: DataLoader<{ id: string; args: Period & { asOf: CalendarDate } }, DatedFigures, string>;
   followUpsByConclusion: DataLoader<string, TaskRow[]>;
   tasksByUnit: DataLoader<{ id: string; args: TaskListQuery }, TaskPage, string>;
@@ -63,6 +67,16 @@ export function createAssignmentLoaders(db: DataSource): AssignmentLoaders {
     historyByTask: loaderGroupedBy(db.getRepository(TaskHistoryRow), 'taskId', { id: 'ASC' }),
     progressByTask: loaderGroupedBy(db.getRepository(ProgressReportRow), 'taskId', { reportedOn: 'ASC' }),
     completionReportsByTask: loaderGroupedBy(db.getRepository(CompletionReportRow), 'taskId', { submittedOn: 'ASC' }),
+    remindersByTask: loaderGroupedBy(db.getRepository(ReminderRow), 'taskId', {
+      sentOn: 'ASC',
+      createdAt: 'ASC',
+      id: 'ASC',
+    }),
+    explanationsByTask: loaderGroupedBy(db.getRepository(ExplanationRow), 'taskId', {
+      requestedOn: 'ASC',
+      createdAt: 'ASC',
+      id: 'ASC',
+    }),
     followUpsByConclusion: loaderGroupedBy(db.getRepository(TaskRow), 'originConclusionId', {
       assignedOn: 'ASC',
       id: 'ASC',

@@ -35,6 +35,11 @@ import { DailyReminderResolver } from './reminder/daily-run.resolver';
 import { Reminders1765200000000 } from './migrations/1765200000000-Reminders';
 import { ReminderSchedule1765210000000 } from './migrations/1765210000000-ReminderSchedule';
 import { startReminderJob } from './reminder/scheduler';
+import { ReminderResolver, TaskRemindersResolver } from './reminder/reminder.resolver';
+import { ReminderRow } from './reminder/reminder.entity';
+import { ExplanationResolver, TaskExplanationsResolver } from './explanation/explanation.resolver';
+import { ExplanationRow } from './explanation/explanation.entity';
+import { Explanations1765220000000 } from './migrations/1765220000000-Explanations';
 import { reminderSettings } from './reminder/rules';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
@@ -55,6 +60,10 @@ export function buildAssignmentsSchema() {
       TaskComplianceResolver,
       PublicHolidayResolver,
       DailyReminderResolver,
+      ReminderResolver,
+      TaskRemindersResolver,
+      ExplanationResolver,
+      TaskExplanationsResolver,
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
     orphanedTypes: [Inspection, Conclusion, Official],
@@ -71,7 +80,15 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
   schema: buildAssignmentsSchema,
   database: {
     schema: 'assignments',
-    entities: [TaskRow, ExtensionRow, CompletionReportRow, ProgressReportRow, TaskHistoryRow],
+    entities: [
+      TaskRow,
+      ExtensionRow,
+      CompletionReportRow,
+      ProgressReportRow,
+      TaskHistoryRow,
+      ReminderRow,
+      ExplanationRow,
+    ],
     migrations: [
       CreateTasks1764300000000,
       CreateIdempotencyKeys1764500000000,
@@ -85,6 +102,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       TaskUpdatedAtIndex1765110000000,
       Reminders1765200000000,
       ReminderSchedule1765210000000,
+      Explanations1765220000000,
     ],
   },
   createLoaders: createAssignmentLoaders,
