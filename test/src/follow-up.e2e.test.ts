@@ -220,3 +220,27 @@ describe('requests for explanation', () => {
     ).toEqual({ code: 'CONFLICT', field: undefined });
   });
 });
+
+describe('follow-up figures through the gateway', () => {
+  it('count what the tests above sent to the lead unit, for all units in one request', async () => {
+    const FIGURES = contractOperation('follow-up.graphql', 'FollowUpFigures');
+    const { organisations } = await stack
+      .as({ roles: ['READER'] })
+      .data<any>(FIGURES, { from: '2025-03-01', to: '2025-03-31', kinds: ['DEPARTMENT'] });
+    const byId = new Map(organisations.map((unit: any) => [unit.id, unit.followUp]));
+    expect(byId.get(lead)).toEqual({
+      reminders: 3,
+      explanationsRequested: 4,
+      explanationsAnsweredOnTime: 1,
+      explanationsAnsweredLate: 1,
+      explanationsOverdue: 2,
+    });
+    expect(byId.get(coordinating)).toEqual({
+      reminders: 0,
+      explanationsRequested: 0,
+      explanationsAnsweredOnTime: 0,
+      explanationsAnsweredLate: 0,
+      explanationsOverdue: 0,
+    });
+  });
+});

@@ -22,6 +22,8 @@ import type { AssignTaskInput, TaskChangeInput } from './task/task.inputs';
 import { TaskWorkflow, type Actor } from './task/workflow';
 import { ReminderRow } from './reminder/reminder.entity';
 import { ExplanationRow } from './explanation/explanation.entity';
+import { emptyFollowUp, followUpByUnit } from './follow-up/figures.sql';
+import type { FollowUpCounts } from './follow-up/rules';
 
 /**
  * The request context of the assignments subgraph, in one place: its loaders, the acting user and
@@ -38,6 +40,7 @@ export interface AssignmentLoaders {
   completionReportsByTask: DataLoader<string, CompletionReportRow[]>;
   remindersByTask: DataLoader<string, ReminderRow[]>;
   explanationsByTask: DataLoader<string, ExplanationRow[]>;
+  followUpByUnit: DataLoader<{ id: string; args: Period & { asOf: CalendarDate } }, FollowUpCounts, string>;
   figuresByUnit: DataLoader<{ id: string; args: Period & { asOf: CalendarDate } }, DatedFigures, string>;
   followUpsByConclusion: DataLoader<string, TaskRow[]>;
   tasksByUnit: DataLoader<{ id: string; args: TaskListQuery }, TaskPage, string>;
@@ -85,6 +88,7 @@ export function createAssignmentLoaders(db: DataSource): AssignmentLoaders {
       (args, ids) => cachedFiguresByUnit(db, args, ids),
       (_id, args) => emptyFigures(args),
     ),
+    followUpByUnit: loaderByArguments((args, ids) => followUpByUnit(db, args, ids), emptyFollowUp),
     tasksByUnit: loaderByArguments(
       (args, ids) => taskPages(db, args, ids),
       () => ({ rows: [], totalCount: 0, hasNextPage: false }),

@@ -40,6 +40,7 @@ import { ReminderRow } from './reminder/reminder.entity';
 import { ExplanationResolver, TaskExplanationsResolver } from './explanation/explanation.resolver';
 import { ExplanationRow } from './explanation/explanation.entity';
 import { Explanations1765220000000 } from './migrations/1765220000000-Explanations';
+import { OrganisationFollowUpResolver } from './follow-up/follow-up.resolver';
 import { reminderSettings } from './reminder/rules';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
@@ -64,6 +65,7 @@ export function buildAssignmentsSchema() {
       TaskRemindersResolver,
       ExplanationResolver,
       TaskExplanationsResolver,
+      OrganisationFollowUpResolver,
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
     orphanedTypes: [Inspection, Conclusion, Official],
@@ -124,3 +126,5 @@ export { leadUnitOn } from './transfer/rules';
 export { reminderSettings, reminderTaskOf, remindersOfRuns, type AutomaticReminder } from './reminder/rules';
 export { runRemindersOf } from './reminder/daily-run.sql';
 export { catchUpReminders, startReminderJob } from './reminder/scheduler';
+export { followUpFigures, type FollowUpTask } from './follow-up/rules';
+export { followUpByUnit } from './follow-up/figures.sql';

@@ -27,6 +27,10 @@ export class Reminders1765200000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX reminder_task_idx ON assignments.reminder (task_id, sent_on)`);
+    // The follow-up figures of a period read the reminders sent to units by day.
+    await db.query(
+      `CREATE INDEX reminder_sent_idx ON assignments.reminder (sent_on) INCLUDE (task_id) WHERE kind IN ('DUE_SOON', 'OVERDUE', 'MANUAL')`,
+    );
     await db.query(
       `CREATE UNIQUE INDEX reminder_due_soon_once ON assignments.reminder (task_id, threshold, due_on) WHERE kind = 'DUE_SOON'`,
     );

@@ -24,6 +24,7 @@ export class Explanations1765220000000 implements MigrationInterface {
         CONSTRAINT explanation_answer_whole CHECK ((answered_on IS NULL) = (answer IS NULL))
       )`);
     await db.query(`CREATE INDEX explanation_task_idx ON assignments.explanation (task_id, requested_on)`);
+    await db.query(`CREATE INDEX explanation_requested_idx ON assignments.explanation (requested_on)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
