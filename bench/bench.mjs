@@ -211,6 +211,8 @@ const common = {
   NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=192 --max-semi-space-size=32',
   // A production gateway serves /metrics on a port of its own (9464 unless told): a free one here.
   METRICS_PORT: String(await shared.freePort()),
+  // The daily reminders run once, measured on their own below, not during the other measurements.
+  SCHEDULED_JOBS: 'off',
 };
 const stack = new shared.ServiceGroup(log);
 // A failed or interrupted run leaves no process behind (each runs in its own process group).
@@ -480,6 +482,19 @@ await measure('5a. gateway: OverdueTasks (50)', () =>
 );
 await measure('5b. gateway: Task(id)', () => http(gatewayUrl, asLeader, post(TASK, { id: firstTask })));
 
+// 6. The automatic reminders of one day over every task (decision 31): two statements whatever the
+// number of tasks; the first run creates the day's reminders, a second one creates nothing.
+/** @param {() => Promise<{ created: number }>} run */
+const timed = async (run) => {
+  const started = process.hrtime.bigint();
+  const { created } = await run();
+  return { created, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100 };
+};
+const runReminders = () => assignments.runRemindersOf(taskDb.dataSource, period.to, assignments.reminderSettings({}));
+const firstRun = await timed(runReminders);
+const secondRun = await timed(runReminders);
+const dailyReminders = { on: period.to, created: firstRun.created, firstMs: firstRun.ms, againMs: secondRun.ms };
+
 const memory = Object.fromEntries(
   stack.services.map(({ name, process: child }) => {
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -521,6 +536,9 @@ for (const row of results) {
 }
 console.log(`(p95 column: autocannon reports p97.5 for HTTP rows)`);
 console.log(
+  `runDailyReminders(${dailyReminders.on}): ${dailyReminders.created} reminders in ${dailyReminders.firstMs} ms; again (nothing to create) ${dailyReminders.againMs} ms`,
+);
+console.log(
   `peak memory (MB): ${Object.entries(memory)
     .map(([name, mb]) => `${name} ${mb}`)
     .join(', ')}`,
@@ -553,6 +571,7 @@ writeFileSync(
       results,
       memoryMb: memory,
       ratios,
+      dailyReminders,
       measuredAt: new Date().toISOString(),
     },
     null,
