@@ -211,6 +211,8 @@ const common = {
   NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=192 --max-semi-space-size=32',
   // A production gateway serves /metrics on a port of its own (9464 unless told): a free one here.
   METRICS_PORT: String(await shared.freePort()),
+  // The daily reminders run once, measured on their own below, not during the other measurements.
+  SCHEDULED_JOBS: 'off',
 };
 const stack = new shared.ServiceGroup(log);
 // A failed or interrupted run leaves no process behind (each runs in its own process group).
@@ -516,6 +518,18 @@ for (const [where, after] of Object.entries(feedPositions)) {
 const eventsThroughGateway = post(EVENTS, { after: feedPositions.middle, first: 500 });
 await answer(gatewayUrl, leader, eventsThroughGateway);
 await measure('6g. gateway: TaskEvents 500 (middle)', () => http(gatewayUrl, asLeader, eventsThroughGateway));
+// 7. The automatic reminders of one day over every task (decision 31): two statements whatever the
+// number of tasks; the first run creates the day's reminders, a second one creates nothing.
+/** @param {() => Promise<{ created: number }>} run */
+const timed = async (run) => {
+  const started = process.hrtime.bigint();
+  const { created } = await run();
+  return { created, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100 };
+};
+const runReminders = () => assignments.runRemindersOf(taskDb.dataSource, period.to, assignments.reminderSettings({}));
+const firstRun = await timed(runReminders);
+const secondRun = await timed(runReminders);
+const dailyReminders = { on: period.to, created: firstRun.created, firstMs: firstRun.ms, againMs: secondRun.ms };
 
 const memory = Object.fromEntries(
   stack.services.map(({ name, process: child }) => {
@@ -560,6 +574,9 @@ console.log(
   `(p95 column: autocannon reports p97.5 for HTTP rows; rows 6: ${events.toLocaleString()} task events stored)`,
 );
 console.log(
+  `runDailyReminders(${dailyReminders.on}): ${dailyReminders.created} reminders in ${dailyReminders.firstMs} ms; again (nothing to create) ${dailyReminders.againMs} ms`,
+);
+console.log(
   `peak memory (MB): ${Object.entries(memory)
     .map(([name, mb]) => `${name} ${mb}`)
     .join(', ')}`,
@@ -593,6 +610,7 @@ writeFileSync(
       memoryMb: memory,
       ratios,
       events,
+      dailyReminders,
       measuredAt: new Date().toISOString(),
     },
     null,

@@ -18,6 +18,8 @@ export interface ServiceOptions {
   log?: Logger;
   /** OpenTelemetry traces, off when absent. */
   tracing?: TracingOptions;
+  /** Start the service's scheduled jobs (its own process does; in-process test stacks do not). */
+  jobs?: boolean;
 }
 
 /** A subgraph serving requests, with its database (tests read `database.queries`). */
@@ -34,6 +36,8 @@ export interface ServiceDefinition<Loaders> {
   createLoaders: (db: DataSource) => Loaders;
   /** Loads the demo rows if the service's tables are empty. */
   loadDemoData?: (db: DataSource, log: Logger) => Promise<void>;
+  /** Starts its scheduled jobs; `stop` waits for a run under way. */
+  startJobs?: (db: DataSource, log: Logger) => { stop(): Promise<void> };
 }
 
 /** Opens the service's database (migrated), loads demo data if asked, and serves its subgraph. */
@@ -65,12 +69,14 @@ export async function startService<Loaders>(
       port: options.port,
       host: options.host,
     });
+    const jobs = options.jobs ? definition.startJobs?.(dataSource, log) : undefined;
     let stopped: Promise<void> | undefined;
     return {
       ...server,
       database,
       stop: () =>
         (stopped ??= (async () => {
+          await jobs?.stop();
           await server.stop();
           await dataSource.destroy();
           await tracing.shutdown();
@@ -85,7 +91,7 @@ export async function startService<Loaders>(
 
 /**
  * The entry of a subgraph's own process: configuration from the environment only
- * (`DATABASE_URL`, `<NAME>_PORT`, `HOST`, `DEMO_DATA`, `OTEL_*`), stopped cleanly by SIGINT or SIGTERM.
+ * (`DATABASE_URL`, `<NAME>_PORT`, `HOST`, `DEMO_DATA`, `SCHEDULED_JOBS`, `OTEL_*`), stopped cleanly by SIGINT or SIGTERM.
  */
 export async function runServiceProcess<Loaders>(definition: ServiceDefinition<Loaders>): Promise<void> {
   const log = createLogger(definition.name);
@@ -103,6 +109,7 @@ export async function runServiceProcess<Loaders>(definition: ServiceDefinition<L
       demoData: process.env.DEMO_DATA !== 'none',
       log,
       tracing: tracingFromEnvironment(),
+      jobs: process.env.SCHEDULED_JOBS !== 'off',
     });
     stopOnSignals(log, service.stop);
   } catch (error) {

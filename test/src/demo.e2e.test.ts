@@ -74,6 +74,48 @@ describe('the Lạng Sơn 2017 demo', () => {
   });
 });
 
+describe('the follow-up of the 2017 demo', () => {
+  const FIGURES = contractOperation('follow-up.graphql', 'FollowUpFigures');
+  const FOLLOW_UP = contractOperation('follow-up.graphql', 'TaskFollowUp');
+  const RUN = contractOperation('follow-up.graphql', 'RunDailyReminders');
+
+  it('the days of 2017 were run over the demo: reminders for every department, explanations of the Department of Construction', async () => {
+    const { organisations } = await stack.gateway.client.data<any>(FIGURES, {
+      kinds: ['DEPARTMENT'],
+      from: '2017-01-01',
+      to: '2017-12-31',
+    });
+    const construction = organisations.find((unit: any) => unit.code === 'SXD').followUp;
+    expect(construction.reminders).toBeGreaterThan(0);
+    expect(construction.explanationsRequested).toBeGreaterThan(0);
+    // Those made in the last week of December still await an answer as of 31 December.
+    expect(construction.explanationsRequested).toBeGreaterThanOrEqual(
+      construction.explanationsAnsweredOnTime +
+        construction.explanationsAnsweredLate +
+        construction.explanationsOverdue,
+    );
+    for (const count of [construction.explanationsAnsweredOnTime, construction.explanationsAnsweredLate])
+      expect(count).toBeGreaterThan(0);
+    const others = organisations.filter((unit: any) => unit.code !== 'SXD');
+    expect(others.some((unit: any) => unit.followUp.reminders > 0)).toBe(true);
+    expect(others.every((unit: any) => unit.followUp.explanationsRequested === 0)).toBe(true);
+  });
+
+  it('an overdue task of the department shows its reminders and its request; running a day of 2017 again creates nothing', async () => {
+    const { tasks } = await stack.gateway.client.data<any>(OVERDUE, {
+      organisationId: demoUnitId('SXD'),
+      asOf: '2017-10-15',
+      first: 1,
+    });
+    const [edge] = tasks.edges;
+    const { task } = await stack.gateway.client.data<any>(FOLLOW_UP, { id: edge.node.id });
+    expect(task.reminders.map((reminder: any) => reminder.kind)).toContain('OVERDUE');
+    expect(task.explanations).toHaveLength(1);
+    const again = await stack.gateway.client.data<any>(RUN, { on: '2017-10-16' });
+    expect(again.runDailyReminders).toEqual({ on: '2017-10-16', created: 0, calendarRecorded: true });
+  });
+});
+
 describe('the demo’s working days', () => {
   it('are those of the holidays the service serves, every recorded year (Tết 2024 among them)', async () => {
     for (const [year, days] of Object.entries(PUBLIC_HOLIDAYS)) {

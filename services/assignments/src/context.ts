@@ -20,6 +20,10 @@ import { taskPages, type TaskListQuery, type TaskPage } from './task/task-list.s
 import { TaskRow } from './task/task.entity';
 import type { AssignTaskInput, TaskChangeInput } from './task/task.inputs';
 import { TaskWorkflow, type Actor } from './task/workflow';
+import { ReminderRow } from './reminder/reminder.entity';
+import { ExplanationRow } from './explanation/explanation.entity';
+import { emptyFollowUp, followUpByUnit } from './follow-up/figures.sql';
+import type { FollowUpCounts } from './follow-up/rules';
 
 /**
  * The request context of the assignments subgraph, in one place: its loaders, the acting user and
@@ -34,6 +38,9 @@ export interface AssignmentLoaders {
   historyByTask: DataLoader<string, TaskHistoryRow[]>;
   progressByTask: DataLoader<string, ProgressReportRow[]>;
   completionReportsByTask: DataLoader<string, CompletionReportRow[]>;
+  remindersByTask: DataLoader<string, ReminderRow[]>;
+  explanationsByTask: DataLoader<string, ExplanationRow[]>;
+  followUpByUnit: DataLoader<{ id: string; args: Period & { asOf: CalendarDate } }, FollowUpCounts, string>;
   figuresByUnit: DataLoader<{ id: string; args: Period & { asOf: CalendarDate } }, DatedFigures, string>;
   followUpsByConclusion: DataLoader<string, TaskRow[]>;
   tasksByUnit: DataLoader<{ id: string; args: TaskListQuery }, TaskPage, string>;
@@ -63,6 +70,16 @@ export function createAssignmentLoaders(db: DataSource): AssignmentLoaders {
     historyByTask: loaderGroupedBy(db.getRepository(TaskHistoryRow), 'taskId', { id: 'ASC' }),
     progressByTask: loaderGroupedBy(db.getRepository(ProgressReportRow), 'taskId', { reportedOn: 'ASC' }),
     completionReportsByTask: loaderGroupedBy(db.getRepository(CompletionReportRow), 'taskId', { submittedOn: 'ASC' }),
+    remindersByTask: loaderGroupedBy(db.getRepository(ReminderRow), 'taskId', {
+      sentOn: 'ASC',
+      createdAt: 'ASC',
+      id: 'ASC',
+    }),
+    explanationsByTask: loaderGroupedBy(db.getRepository(ExplanationRow), 'taskId', {
+      requestedOn: 'ASC',
+      createdAt: 'ASC',
+      id: 'ASC',
+    }),
     followUpsByConclusion: loaderGroupedBy(db.getRepository(TaskRow), 'originConclusionId', {
       assignedOn: 'ASC',
       id: 'ASC',
@@ -71,6 +88,7 @@ export function createAssignmentLoaders(db: DataSource): AssignmentLoaders {
       (args, ids) => cachedFiguresByUnit(db, args, ids),
       (_id, args) => emptyFigures(args),
     ),
+    followUpByUnit: loaderByArguments((args, ids) => followUpByUnit(db, args, ids), emptyFollowUp),
     tasksByUnit: loaderByArguments(
       (args, ids) => taskPages(db, args, ids),
       () => ({ rows: [], totalCount: 0, hasNextPage: false }),

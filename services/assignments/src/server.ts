@@ -31,6 +31,17 @@ import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.res
 import { TaskComplianceResolver } from './compliance/task-compliance.resolver';
 import { TaskEventResolver } from './event/task-event.resolver';
 import { PublicHolidayResolver } from './working-days/holiday.resolver';
+import { DailyReminderResolver } from './reminder/daily-run.resolver';
+import { Reminders1765200000000 } from './migrations/1765200000000-Reminders';
+import { ReminderSchedule1765210000000 } from './migrations/1765210000000-ReminderSchedule';
+import { startReminderJob } from './reminder/scheduler';
+import { ReminderResolver, TaskRemindersResolver } from './reminder/reminder.resolver';
+import { ReminderRow } from './reminder/reminder.entity';
+import { ExplanationResolver, TaskExplanationsResolver } from './explanation/explanation.resolver';
+import { ExplanationRow } from './explanation/explanation.entity';
+import { Explanations1765220000000 } from './migrations/1765220000000-Explanations';
+import { OrganisationFollowUpResolver } from './follow-up/follow-up.resolver';
+import { reminderSettings } from './reminder/rules';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildAssignmentsSchema() {
@@ -49,6 +60,12 @@ export function buildAssignmentsSchema() {
       TaskTransfersResolver,
       TaskComplianceResolver,
       PublicHolidayResolver,
+      DailyReminderResolver,
+      ReminderResolver,
+      TaskRemindersResolver,
+      ExplanationResolver,
+      TaskExplanationsResolver,
+      OrganisationFollowUpResolver,
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
     orphanedTypes: [Inspection, Conclusion, Official],
@@ -65,7 +82,15 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
   schema: buildAssignmentsSchema,
   database: {
     schema: 'assignments',
-    entities: [TaskRow, ExtensionRow, CompletionReportRow, ProgressReportRow, TaskHistoryRow],
+    entities: [
+      TaskRow,
+      ExtensionRow,
+      CompletionReportRow,
+      ProgressReportRow,
+      TaskHistoryRow,
+      ReminderRow,
+      ExplanationRow,
+    ],
     migrations: [
       CreateTasks1764300000000,
       CreateIdempotencyKeys1764500000000,
@@ -77,10 +102,14 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       DatesInTheCalendar1765050000000,
       TaskEventFeed1765100000000,
       TaskUpdatedAtIndex1765110000000,
+      Reminders1765200000000,
+      ReminderSchedule1765210000000,
+      Explanations1765220000000,
     ],
   },
   createLoaders: createAssignmentLoaders,
   loadDemoData: loadDemoTasks,
+  startJobs: (db, log) => startReminderJob({ db, log, settings: reminderSettings() }),
 };
 
 export const startAssignmentsService = (options: ServiceOptions) => startService(assignmentsService, options);
@@ -90,7 +119,12 @@ export type { TaskEvent } from './task/task-history';
 export { complianceBucket, complianceFigures } from './compliance/rules';
 export { taskFacts } from './task/deadline';
 export { complianceFiguresByGroup } from './compliance/figures.sql';
-export { PUBLIC_HOLIDAYS } from './working-days/public-holidays';
+export { PUBLIC_HOLIDAYS, RECORDED_HOLIDAYS } from './working-days/public-holidays';
 export { complianceFiguresStatement } from './compliance/figures.sql';
 export { generateProvinceYearByUnit } from './demo/generator';
 export { leadUnitOn } from './transfer/rules';
+export { reminderSettings, reminderTaskOf, remindersOfRuns, type AutomaticReminder } from './reminder/rules';
+export { runRemindersOf } from './reminder/daily-run.sql';
+export { catchUpReminders, startReminderJob } from './reminder/scheduler';
+export { followUpFigures, type FollowUpTask } from './follow-up/rules';
+export { followUpByUnit } from './follow-up/figures.sql';

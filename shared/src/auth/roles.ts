@@ -23,6 +23,10 @@ export const MAY = {
   readInspections: ['LEADER', 'OFFICE', 'UNIT', 'INSPECTOR'],
   recordInspections: ['INSPECTOR'],
   respondToRecommendations: ['OFFICE'],
+  runReminders: ['OFFICE'],
+  remindTasks: ['OFFICE', 'LEADER'],
+  requestExplanations: ['OFFICE', 'LEADER', 'INSPECTOR'],
+  answerExplanations: ['UNIT'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Whether the user may see all units' data, or only its own unit's (a UNIT user with no wider role). */

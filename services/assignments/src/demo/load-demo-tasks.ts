@@ -15,6 +15,7 @@ import type { DataSource } from 'typeorm';
 import { insertTaskRecords, type TaskRecord } from '../task/task-records';
 import { TaskRow } from '../task/task.entity';
 import { demoFollowUpTasks } from './follow-up-tasks';
+import { loadDemoReminders2017 } from './reminders-2017';
 import { generateLangSon2017, generateLangSon2024To2025 } from './generator';
 
 /**
@@ -34,8 +35,10 @@ export async function loadDemoTasks(db: DataSource, log: Logger): Promise<void> 
   );
   const tasks = [...generated, ...demoFollowUpTasks()];
   await insertTaskRecords(db, tasks, 'demo data');
+  // Before the 2025 transfers, so that each task's history keeps the order things happened in.
+  const reminders2017 = await loadDemoReminders2017(db);
   const transferred = await transferDemoTasks2025(db);
-  log.info({ tasks: tasks.length, transferred }, 'demo tasks loaded');
+  log.info({ tasks: tasks.length, transferred, ...reminders2017 }, 'demo tasks loaded');
 }
 
 /** The 2025 restructuring (organisations demo): open tasks pass to the successors, as recorded events. */

@@ -49,6 +49,14 @@ export const optionalText = (value: string | null | undefined, field: string, ma
 /** Who may take a step: the unit that leads the task, or the assigning side (the roles say who). */
 export type StepActor = 'LEAD_UNIT' | 'ASSIGNING_SIDE';
 
+/** What a follow-up change of a task records in its history, and what it answers. */
+export interface FollowUpChange<R> {
+  action: 'REMINDED' | 'EXPLANATION_REQUESTED' | 'EXPLANATION_ANSWERED';
+  on: CalendarDate;
+  details: Record<string, unknown>;
+  result: R;
+}
+
 /** One step of a task, as the steps of every folder (task, extension) describe it to the workflow. */
 export interface StepPlan<R> {
   event: TaskStep;
@@ -272,15 +280,7 @@ export class TaskWorkflow {
     );
     return this.transaction(async (tx) => {
       const tasks = tx.getRepository(TaskRow);
-      const task = isUuid(taskId)
-        ? await tasks.createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :taskId', { taskId }).getOne()
-        : null;
-      if (!task || !canSeeTask(this.actor.user, task)) {
-        throw new NotFoundError(`No task has id ${taskId}`);
-      }
-      if (plan.by === 'LEAD_UNIT' && task.leadOrganisationId !== this.actor.user.organisationId) {
-        throw new ForbiddenError('Only the lead unit of a task reports on it');
-      }
+      const task = await this.lockTask(tx, taskId, plan.by);
       if (expectedVersion !== null && expectedVersion !== undefined && task.version !== expectedVersion) {
         throw new ConflictError(
           `The task has changed since version ${expectedVersion}: it is at version ${task.version}`,
@@ -302,6 +302,46 @@ export class TaskWorkflow {
       await this.record(tx, task.id, event.type, event.on, details);
       return (result ?? { ...task, ...change, version: task.version + 1, updatedAt: new Date() }) as R;
     });
+  }
+
+  /**
+   * A change beside the lifecycle (a reminder, a request for explanation and its answer): one
+   * transaction per idempotency key with the task locked and the caller authorised, the rows
+   * `write` makes and the history row (feed event) it names. The task's state and version stay.
+   */
+  followUp<R>(
+    taskId: string,
+    by: StepActor,
+    write: (task: TaskRow, tx: EntityManager) => Promise<FollowUpChange<R>>,
+  ): Promise<R> {
+    return this.transaction(async (tx) => {
+      const task = await this.lockTask(tx, taskId, by);
+      const change = await write(task, tx);
+      await this.record(tx, task.id, change.action, change.on, change.details);
+      return change.result;
+    });
+  }
+
+  /**
+   * Locks a task for a change, authorising the caller first: a task it may not read answers as one
+   * that does not exist; a unit that does not lead it may not act for the lead unit.
+   */
+  private async lockTask(tx: EntityManager, taskId: string, by: StepActor): Promise<TaskRow> {
+    const task = isUuid(taskId)
+      ? await tx
+          .getRepository(TaskRow)
+          .createQueryBuilder('t')
+          .setLock('pessimistic_write')
+          .where('t.id = :taskId', { taskId })
+          .getOne()
+      : null;
+    if (!task || !canSeeTask(this.actor.user, task)) {
+      throw new NotFoundError(`No task has id ${taskId}`);
+    }
+    if (by === 'LEAD_UNIT' && task.leadOrganisationId !== this.actor.user.organisationId) {
+      throw new ForbiddenError('Only the lead unit of a task reports on it');
+    }
+    return task;
   }
 
   /** The lifecycle's state of a locked task: its row, and its waiting request and report. */
@@ -328,7 +368,7 @@ export class TaskWorkflow {
   private async record(
     tx: EntityManager,
     taskId: string,
-    action: TaskEventType,
+    action: TaskEventType | FollowUpChange<unknown>['action'],
     on: CalendarDate,
     details: Record<string, unknown>,
   ) {

@@ -24,6 +24,23 @@ export function isWorkingDay(day: CalendarDate, holidays: HolidayCalendar): bool
 }
 
 /**
+ * Whether a day counts as a working day for reminders (RULES.md, Working days): Monday to Friday
+ * except the recorded holidays; in a year with no recorded calendar, Monday to Friday.
+ */
+export function countsAsWorkingDay(day: CalendarDate, holidays: HolidayCalendar): boolean {
+  return !isWeekend(day) && !(holidays.get(yearOf(day))?.has(day) ?? false);
+}
+
+/** The working days d with after < d ≤ upTo (0 when upTo ≤ after). */
+export function workingDaysBetween(after: CalendarDate, upTo: CalendarDate, holidays: HolidayCalendar): number {
+  let count = 0;
+  for (let day = addDays(after, 1); day <= upTo; day = addDays(day, 1)) {
+    if (countsAsWorkingDay(day, holidays)) count += 1;
+  }
+  return count;
+}
+
+/**
  * The day `count` working days after `start` (thời hạn tính theo ngày làm việc): the counting
  * starts the day after, skips weekends and public holidays, and ends on a working day.
  */

@@ -1,0 +1,88 @@
+import { PLATFORM_ACTOR, type CalendarDate } from '@giaoviec/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ReminderSettings } from './rules';
+
+/** What the run of one day did. */
+export interface DailyRun {
+  on: CalendarDate;
+  created: number;
+  calendarRecorded: boolean;
+}
+
+// Working days are counted in a window of days around D, wide enough for thresholds of up to 30
+// working days and the longest Tết break.
+const WINDOW_DAYS = 120;
+
+/**
+ * The automatic reminders of day D (RULES.md, Reminders), as `remindersOfDay` says, in two
+ * statements whatever the number of tasks: one reads the calendar of D, one inserts every reminder
+ * of the day with its history row (the task feed's REMINDED event). The working days left before a
+ * deadline E are compared through the k-th working day after D (left ≤ k ⇔ E < the (k+1)-th), the
+ * wait of a report through the N-th working day back from D (≥ N working days after S ⇔ S < it).
+ */
+export async function runRemindersOf(
+  db: DataSource | EntityManager,
+  on: CalendarDate,
+  settings: ReminderSettings,
+): Promise<DailyRun> {
+  const [calendar]: Array<{ recorded: boolean; working: boolean }> = await db.query(
+    `SELECT EXISTS (SELECT 1 FROM assignments.public_holiday_year WHERE year = extract(year FROM $1::date)) AS recorded,
+            extract(isodow FROM $1::date) < 6
+              AND NOT EXISTS (SELECT 1 FROM assignments.public_holiday WHERE day = $1::date) AS working`,
+    [on],
+  );
+  if (!calendar!.working) return { on, created: 0, calendarRecorded: calendar!.recorded };
+  const [result]: Array<{ created: number }> = await db.query(
+    `WITH working AS (
+       SELECT g.day::date AS day
+         FROM generate_series($1::date - ${WINDOW_DAYS}, $1::date + ${WINDOW_DAYS}, interval '1 day') AS g (day)
+        WHERE extract(isodow FROM g.day) < 6
+          AND NOT EXISTS (SELECT 1 FROM assignments.public_holiday h WHERE h.day = g.day::date)),
+     ahead AS (SELECT day, row_number() OVER (ORDER BY day) AS n FROM working WHERE day > $1::date),
+     thresholds AS (
+       SELECT k, (SELECT day FROM ahead WHERE n = k + 1) AS beyond FROM unnest($2::int[]) AS k),
+     waited AS (
+       SELECT day FROM (SELECT day, row_number() OVER (ORDER BY day DESC) AS n FROM working WHERE day <= $1::date) w
+        WHERE n = $3::int),
+     open AS (
+       SELECT t.id, assignments.deadline_in_force(t.original_due_on, t.extension_decided_on, t.extension_due_on, $1::date) AS due
+         FROM assignments.task t
+        WHERE t.original_due_on IS NOT NULL
+          AND t.assigned_on <= $1::date
+          AND (t.withdrawn_on IS NULL OR t.withdrawn_on > $1::date)
+          AND (t.completed_on IS NULL OR t.completed_on > $1::date)
+          AND NOT EXISTS (SELECT 1 FROM assignments.completion_report r
+                           WHERE r.task_id = t.id AND r.submitted_on <= $1::date
+                             AND (r.decided_on IS NULL OR r.decided_on > $1::date))),
+     not_withdrawn AS (
+       SELECT t.id FROM assignments.task t WHERE t.withdrawn_on IS NULL OR t.withdrawn_on > $1::date),
+     candidate AS (
+       SELECT id AS task_id, 'OVERDUE' AS kind, NULL::smallint AS threshold, due AS due_on,
+              NULL::uuid AS completion_report_id, NULL::uuid AS extension_id
+         FROM open WHERE due < $1::date
+       UNION ALL
+       SELECT id, 'DUE_SOON', (SELECT min(k) FROM thresholds WHERE open.due < beyond)::smallint, due, NULL, NULL
+         FROM open WHERE due >= $1::date AND due < (SELECT max(beyond) FROM thresholds)
+       UNION ALL
+       SELECT r.task_id, 'AWAITING_CONFIRMATION', NULL, NULL, r.id, NULL
+         FROM assignments.completion_report r JOIN not_withdrawn t ON t.id = r.task_id
+        WHERE r.submitted_on < (SELECT day FROM waited) AND (r.decided_on IS NULL OR r.decided_on > $1::date)
+       UNION ALL
+       SELECT e.task_id, 'AWAITING_EXTENSION_DECISION', NULL, NULL, NULL, e.id
+         FROM assignments.extension e JOIN not_withdrawn t ON t.id = e.task_id
+        WHERE e.requested_on < (SELECT day FROM waited) AND (e.decided_on IS NULL OR e.decided_on > $1::date)),
+     inserted AS (
+       INSERT INTO assignments.reminder (task_id, kind, sent_on, threshold, due_on, completion_report_id, extension_id, actor)
+       SELECT task_id, kind, $1::date, threshold, due_on, completion_report_id, extension_id, $4 FROM candidate
+       ON CONFLICT DO NOTHING
+       RETURNING id, task_id, kind, threshold, due_on),
+     history AS (
+       INSERT INTO assignments.task_history (task_id, on_date, action, actor, details)
+       SELECT task_id, $1::date, 'REMINDED', $4,
+              jsonb_strip_nulls(jsonb_build_object('reminderId', id, 'kind', kind, 'threshold', threshold, 'dueOn', due_on))
+         FROM inserted)
+     SELECT count(*)::int AS created FROM inserted`,
+    [on, settings.dueSoon, settings.awaiting, PLATFORM_ACTOR.name],
+  );
+  return { on, created: result!.created, calendarRecorded: calendar!.recorded };
+}
