@@ -26,6 +26,7 @@ import { RecordedHolidayYears1765040000000 } from './migrations/1765040000000-Re
 import { DatesInTheCalendar1765050000000 } from './migrations/1765050000000-DatesInTheCalendar';
 import { TaskEventFeed1765100000000 } from './migrations/1765100000000-TaskEventFeed';
 import { TaskUpdatedAtIndex1765110000000 } from './migrations/1765110000000-TaskUpdatedAtIndex';
+import { QualityOfResults1765300000000 } from './migrations/1765300000000-QualityOfResults';
 import { Official } from './official/official.type';
 import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.resolver';
 import { TaskComplianceResolver } from './compliance/task-compliance.resolver';
@@ -77,6 +78,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       DatesInTheCalendar1765050000000,
       TaskEventFeed1765100000000,
       TaskUpdatedAtIndex1765110000000,
+      QualityOfResults1765300000000,
     ],
   },
   createLoaders: createAssignmentLoaders,

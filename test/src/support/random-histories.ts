@@ -34,7 +34,9 @@ export function randomHistory(next: () => number, key: string, start: CalendarDa
       const submittedOn = completedOn > day ? completedOn : day;
       events.push({ type: 'COMPLETION_SUBMITTED', on: submittedOn, completedOn, note: 'n' });
       if (next() < 0.75) {
-        events.push({ type: 'COMPLETION_CONFIRMED', on: submittedOn });
+        // A quality more often than not, so that qualityRated and averageQuality are exercised.
+        const quality = next() < 0.3 ? null : 1 + pick(5);
+        events.push({ type: 'COMPLETION_CONFIRMED', on: submittedOn, quality });
         return events;
       }
       events.push({ type: 'COMPLETION_RETURNED', on: submittedOn, reason: 'r' });

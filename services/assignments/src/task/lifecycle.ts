@@ -35,6 +35,8 @@ export interface TaskState {
   pendingCompletion: PendingCompletion | null;
   completedOn: CalendarDate | null;
   withdrawnOn: CalendarDate | null;
+  /** The quality given on confirmation; null or absent: none. */
+  quality?: number | null;
 }
 
 /**
@@ -134,7 +136,15 @@ export function nextState(state: TaskState, event: TaskStep, today?: CalendarDat
       if (report === null) return conflict('No completion report of this task is waiting for a decision');
       if (event.on < report.submittedOn) return badInput(`must not be before the report (${report.submittedOn})`, 'on');
       return event.type === 'COMPLETION_CONFIRMED'
-        ? { state: { ...state, status: 'COMPLETED', pendingCompletion: null, completedOn: report.completedOn } }
+        ? {
+            state: {
+              ...state,
+              status: 'COMPLETED',
+              pendingCompletion: null,
+              completedOn: report.completedOn,
+              quality: event.quality ?? null,
+            },
+          }
         : { state: { ...state, status: 'IN_PROGRESS', pendingCompletion: null } };
     }
     case 'WITHDRAWN':

@@ -90,6 +90,7 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
           status: 'SUBMITTED',
           decidedOn: null,
           decisionNote: null,
+          quality: null,
         });
         break;
       case 'COMPLETION_CONFIRMED':
@@ -98,6 +99,7 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
           status: event.type === 'COMPLETION_CONFIRMED' ? 'CONFIRMED' : 'RETURNED',
           decidedOn: event.on,
           decisionNote: event.type === 'COMPLETION_RETURNED' ? event.reason : null,
+          quality: event.type === 'COMPLETION_CONFIRMED' ? (event.quality ?? null) : null,
         });
         break;
       default:
@@ -132,6 +134,7 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
     deadlineWorkingDays: null,
     completedOn: facts.completedOn,
     withdrawnOn: facts.withdrawnOn,
+    quality: facts.quality ?? null,
     searchText: searchTextOf(record.title, document?.number ?? null),
     version: record.events.length,
     createdAt: loadedAt,

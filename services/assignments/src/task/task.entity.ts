@@ -32,6 +32,8 @@ export class TaskRow {
   @Column({ name: 'extension_due_on', ...dateArray }) extensionDueOn: CalendarDate[];
   @Column({ name: 'completed_on', type: 'date', nullable: true }) completedOn: CalendarDate | null;
   @Column({ name: 'withdrawn_on', type: 'date', nullable: true }) withdrawnOn: CalendarDate | null;
+  /** The quality (1 to 5) given when its completion was confirmed; null: none given. */
+  @Column({ type: 'smallint', nullable: true }) quality: number | null;
   /** Transfers of the lead unit (after a restructuring), oldest first: when, and from which unit. */
   @Column({ name: 'lead_transferred_on', ...dateArray }) leadTransferredOn: CalendarDate[];
   @Column({ name: 'lead_transferred_from', type: 'uuid', array: true }) leadTransferredFrom: string[];

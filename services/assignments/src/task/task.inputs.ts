@@ -130,6 +130,12 @@ export class ConfirmCompletionInput extends TaskChangeInput {
 
   @Field(() => DateScalar, { description: 'The confirmation date: not before the report, not in the future.' })
   confirmedOn: CalendarDate;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The quality of the result (chất lượng), from 1 (poor) to 5 (excellent); none when absent.',
+  })
+  quality?: number | null;
 }
 
 @InputType('ReturnCompletionInput', { description: 'The assigning side returns a completion report for more work.' })

@@ -49,6 +49,7 @@ export function completionReportOf(row: CompletionReportRow): CompletionReport {
     status: CompletionReportStatusEnum[row.status],
     decidedOn: row.decidedOn,
     decisionNote: row.decisionNote,
+    quality: row.quality,
   };
 }
 

@@ -175,6 +175,11 @@ export class CompletionReport {
   @Field(() => DateScalar, { nullable: true, description: 'When it was confirmed or returned.' })
   decidedOn: CalendarDate | null;
   @Field(() => String, { nullable: true, description: 'Why it was returned.' }) decisionNote: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The quality given when it was confirmed, 1 (poor) to 5 (excellent); null when none was given.',
+  })
+  quality: number | null;
 }
 
 @ObjectType('TaskEdge', { description: 'A task in a list, with its cursor.' })

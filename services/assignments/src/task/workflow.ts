@@ -149,6 +149,7 @@ export class TaskWorkflow {
       deadlineWorkingDays: workingDays,
       completedOn: null,
       withdrawnOn: null,
+      quality: null,
       searchText: searchTextOf(title, documentNumber),
       version: 1,
       createdAt: new Date(),
@@ -205,13 +206,19 @@ export class TaskWorkflow {
           status: 'SUBMITTED',
           decidedOn: null,
           decisionNote: null,
+          quality: null,
         });
       },
     });
   }
 
   confirmCompletion(input: ConfirmCompletionInput): Promise<TaskRow> {
-    return this.decideCompletion(input.taskId, { type: 'COMPLETION_CONFIRMED', on: input.confirmedOn }, 'confirmedOn');
+    const quality = requireIntBetween(input.quality ?? null, 'quality', 1, 5);
+    return this.decideCompletion(
+      input.taskId,
+      { type: 'COMPLETION_CONFIRMED', on: input.confirmedOn, quality },
+      'confirmedOn',
+    );
   }
 
   returnCompletion(input: ReturnCompletionInput): Promise<TaskRow> {
@@ -246,11 +253,12 @@ export class TaskWorkflow {
         const reports = tx.getRepository(CompletionReportRow);
         const report = await reports.findOneByOrFail({ taskId: task.id, status: 'SUBMITTED' });
         const reason = event.type === 'COMPLETION_RETURNED' ? event.reason : null;
+        const quality = event.type === 'COMPLETION_CONFIRMED' ? (event.quality ?? null) : null;
         await reports.update(
           { id: report.id },
-          { status: confirm ? 'CONFIRMED' : 'RETURNED', decidedOn: event.on, decisionNote: reason },
+          { status: confirm ? 'CONFIRMED' : 'RETURNED', decidedOn: event.on, decisionNote: reason, quality },
         );
-        return { details: confirm ? { completedOn: report.completedOn } : { reason } };
+        return { details: confirm ? { completedOn: report.completedOn, quality } : { reason } };
       },
     });
   }
@@ -376,6 +384,7 @@ function rowChange(state: TaskState, today: CalendarDate): Partial<TaskRow> {
     status: state.status,
     completedOn: state.completedOn,
     withdrawnOn: state.withdrawnOn,
+    quality: state.quality ?? null,
     // Decision order is history order: appended, even when back-dated (RULES.md picks by date, then order).
     extensionDecidedOn: state.approvedExtensions.map((extension) => extension.decidedOn),
     extensionDueOn: state.approvedExtensions.map((extension) => extension.newDueOn),
