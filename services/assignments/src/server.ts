@@ -27,6 +27,13 @@ import { DatesInTheCalendar1765050000000 } from './migrations/1765050000000-Date
 import { TaskEventFeed1765100000000 } from './migrations/1765100000000-TaskEventFeed';
 import { TaskUpdatedAtIndex1765110000000 } from './migrations/1765110000000-TaskUpdatedAtIndex';
 import { QualityOfResults1765300000000 } from './migrations/1765300000000-QualityOfResults';
+import { Coordination1765310000000 } from './migrations/1765310000000-Coordination';
+import { ContributionRow } from './coordination/contribution.entity';
+import {
+  ContributionResolver,
+  OrganisationCoordinationResolver,
+  TaskCoordinationResolver,
+} from './coordination/coordination.resolver';
 import { Official } from './official/official.type';
 import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.resolver';
 import { TaskComplianceResolver } from './compliance/task-compliance.resolver';
@@ -50,6 +57,9 @@ export function buildAssignmentsSchema() {
       TaskTransfersResolver,
       TaskComplianceResolver,
       PublicHolidayResolver,
+      ContributionResolver,
+      TaskCoordinationResolver,
+      OrganisationCoordinationResolver,
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
     orphanedTypes: [Inspection, Conclusion, Official],
@@ -66,7 +76,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
   schema: buildAssignmentsSchema,
   database: {
     schema: 'assignments',
-    entities: [TaskRow, ExtensionRow, CompletionReportRow, ProgressReportRow, TaskHistoryRow],
+    entities: [TaskRow, ExtensionRow, CompletionReportRow, ProgressReportRow, TaskHistoryRow, ContributionRow],
     migrations: [
       CreateTasks1764300000000,
       CreateIdempotencyKeys1764500000000,
@@ -79,6 +89,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       TaskEventFeed1765100000000,
       TaskUpdatedAtIndex1765110000000,
       QualityOfResults1765300000000,
+      Coordination1765310000000,
     ],
   },
   createLoaders: createAssignmentLoaders,
@@ -96,3 +107,5 @@ export { PUBLIC_HOLIDAYS } from './working-days/public-holidays';
 export { complianceFiguresStatement } from './compliance/figures.sql';
 export { generateProvinceYearByUnit } from './demo/generator';
 export { leadUnitOn } from './transfer/rules';
+export { coordinationFigures } from './coordination/rules';
+export { coordinationFiguresByUnit } from './coordination/figures.sql';

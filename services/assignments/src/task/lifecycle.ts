@@ -93,6 +93,9 @@ export function nextState(state: TaskState, event: TaskStep, today?: CalendarDat
   switch (event.type) {
     case 'PROGRESS_REPORTED':
       return { state };
+    // A coordinating unit's contribution (phối hợp): dated like any step; once per unit, which its step checks.
+    case 'CONTRIBUTION_SUBMITTED':
+      return { state };
     case 'EXTENSION_REQUESTED': {
       if (state.originalDueOn === null) return conflict('A task with no deadline cannot be extended');
       const inForce = deadlineInForce(state, event.on)!;

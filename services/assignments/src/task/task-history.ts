@@ -23,6 +23,7 @@ export type TaskEvent =
   | { type: 'COMPLETION_SUBMITTED'; on: CalendarDate; completedOn: CalendarDate; note: string }
   | { type: 'COMPLETION_CONFIRMED'; on: CalendarDate; quality?: number | null }
   | { type: 'COMPLETION_RETURNED'; on: CalendarDate; reason: string }
-  | { type: 'WITHDRAWN'; on: CalendarDate; reason: string };
+  | { type: 'WITHDRAWN'; on: CalendarDate; reason: string }
+  | { type: 'CONTRIBUTION_SUBMITTED'; on: CalendarDate; organisationId: string; note: string };
 
 export type TaskEventType = TaskEvent['type'];

@@ -1,5 +1,6 @@
 import { foldForSearch, uuidFromName, type CalendarDate } from '@giaoviec/shared';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ContributionRow } from '../coordination/contribution.entity';
 import { ExtensionRow } from './extension.entity';
 import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './reports.entity';
 
@@ -20,6 +21,8 @@ export interface TaskRecord {
   assignedByOfficialId?: string | null;
   leadOrganisationId: string;
   coordinatingOrganisationIds: string[];
+  /** The coordinating units' own deadline, when set. */
+  coordinationDueOn?: CalendarDate | null;
   priority: TaskPriority;
   originConclusionId?: string | null;
   events: TaskEvent[];
@@ -30,6 +33,7 @@ export interface TaskRows {
   extensions: ExtensionRow[];
   completionReports: CompletionReportRow[];
   progressReports: ProgressReportRow[];
+  contributions: ContributionRow[];
   history: Array<Omit<TaskHistoryRow, 'id' | 'at'>>;
 }
 
@@ -49,6 +53,7 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
   const extensions = new Map<string, ExtensionRow>();
   const completionReports: CompletionReportRow[] = [];
   const progressReports: ProgressReportRow[] = [];
+  const contributions: ContributionRow[] = [];
   for (const [index, event] of record.events.entries()) {
     switch (event.type) {
       case 'PROGRESS_REPORTED':
@@ -93,6 +98,15 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
           quality: null,
         });
         break;
+      case 'CONTRIBUTION_SUBMITTED':
+        contributions.push({
+          id: uuidFromName(`contribution:${record.id}:${index}`),
+          taskId: record.id,
+          organisationId: event.organisationId,
+          submittedOn: event.on,
+          note: event.note,
+        });
+        break;
       case 'COMPLETION_CONFIRMED':
       case 'COMPLETION_RETURNED':
         Object.assign(completionReports.at(-1)!, {
@@ -122,6 +136,7 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
     leadOrganisationId: record.leadOrganisationId,
     coordinatingOrganisationIds: record.coordinatingOrganisationIds,
     originalDueOn: facts.originalDueOn,
+    coordinationDueOn: record.coordinationDueOn ?? null,
     priority: record.priority,
     originConclusionId: record.originConclusionId ?? null,
     status: facts.status,
@@ -147,7 +162,7 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
     actor,
     details: details as Record<string, unknown>,
   }));
-  return { task, extensions: [...extensions.values()], completionReports, progressReports, history };
+  return { task, extensions: [...extensions.values()], completionReports, progressReports, contributions, history };
 }
 
 /** What text search looks in: the title and the document number, folded. */
@@ -186,6 +201,11 @@ export async function insertTaskRecords(db: DataSource, records: readonly TaskRe
       manager,
       ProgressReportRow,
       all.flatMap((rows) => rows.progressReports),
+    );
+    await insertChunked(
+      manager,
+      ContributionRow,
+      all.flatMap((rows) => rows.contributions),
     );
     await insertChunked(manager, TaskHistoryRow, all.flatMap((rows) => rows.history) as TaskHistoryRow[]);
   });

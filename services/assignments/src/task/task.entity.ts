@@ -23,6 +23,8 @@ export class TaskRow {
   @Column({ name: 'lead_organisation_id', type: 'uuid' }) leadOrganisationId: string;
   @Column({ name: 'coordinating_organisation_ids', type: 'uuid', array: true }) coordinatingOrganisationIds: string[];
   @Column({ name: 'original_due_on', type: 'date', nullable: true }) originalDueOn: CalendarDate | null;
+  /** The coordinating units' own deadline (RULES.md, Coordination); null: the task's deadline in force. */
+  @Column({ name: 'coordination_due_on', type: 'date', nullable: true }) coordinationDueOn: CalendarDate | null;
   @Column('varchar') priority: TaskPriority;
   @Column({ name: 'origin_conclusion_id', type: 'uuid', nullable: true }) originConclusionId: string | null;
   @Column('varchar') status: TaskStatus;

@@ -55,6 +55,13 @@ export class AssignTaskInput extends IdempotentInput {
   @Field(() => ID, { description: 'The lead unit (đơn vị chủ trì).' })
   leadOrganisationId: string;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The coordinating units’ own deadline (hạn phối hợp): not before the assignment, not after `dueOn` when there is one. Absent: the task’s deadline in force.',
+  })
+  coordinationDueOn?: CalendarDate | null;
+
   @Field(() => [ID], {
     nullable: true,
     description: 'Coordinating units (đơn vị phối hợp), at most 20, not the lead unit.',

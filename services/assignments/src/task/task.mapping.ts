@@ -13,6 +13,7 @@ export function taskOf(row: TaskRow): Task {
     assignedOn: row.assignedOn,
     dueOn: row.dueOn,
     originalDueOn: row.originalDueOn,
+    coordinationDueOn: row.coordinationDueOn,
     completedOn: row.completedOn,
     withdrawnOn: row.withdrawnOn,
     assignerKind: AssignerKindEnum[row.assignerKind],

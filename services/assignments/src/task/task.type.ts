@@ -55,6 +55,13 @@ export class Task {
 
   @Field(() => DateScalar, {
     nullable: true,
+    description:
+      'The deadline of the coordinating units (hạn phối hợp), as set; null: none was set, and they contribute by the task’s deadline in force.',
+  })
+  coordinationDueOn: CalendarDate | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
     description: 'The completion date of the confirmed completion report; null until confirmed.',
   })
   completedOn: CalendarDate | null;

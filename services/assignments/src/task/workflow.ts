@@ -14,6 +14,7 @@ import {
 } from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { coordinationDueOnProblem } from '../coordination/rules';
 import { loadHolidayCalendar } from '../working-days/holiday.store';
 import { addWorkingDays } from '../working-days/rules';
 import { deadlineInForce, factsOf } from './deadline';
@@ -46,8 +47,8 @@ export const text = (value: string, field: string, max = 2000) => cleanText(valu
 export const optionalText = (value: string | null | undefined, field: string, max = 2000) =>
   value === null || value === undefined || value.trim() === '' ? null : text(value, field, max);
 
-/** Who may take a step: the unit that leads the task, or the assigning side (the roles say who). */
-export type StepActor = 'LEAD_UNIT' | 'ASSIGNING_SIDE';
+/** Who may take a step: the unit that leads the task, the assigning side (the roles say who), or a coordinating unit. */
+export type StepActor = 'LEAD_UNIT' | 'ASSIGNING_SIDE' | 'COORDINATING_UNIT';
 
 /** One step of a task, as the steps of every folder (task, extension) describe it to the workflow. */
 export interface StepPlan<R> {
@@ -101,6 +102,10 @@ export class TaskWorkflow {
         : addWorkingDays(input.assignedOn, workingDays, await loadHolidayCalendar(this.db));
     const start = assignedState({ type: 'ASSIGNED', on: input.assignedOn, dueOn }, this.actor.today);
     if (start.refusal) throw refusalError(start.refusal, { on: 'assignedOn' });
+    const coordinationDueOn = input.coordinationDueOn ?? null;
+    const coordinationProblem = coordinationDueOnProblem(coordinationDueOn, input.assignedOn, dueOn);
+    if (coordinationProblem)
+      throw new BadUserInputError(`coordinationDueOn ${coordinationProblem}`, 'coordinationDueOn');
     const coordinating = [...new Set(input.coordinatingOrganisationIds ?? [])];
     if (coordinating.length > 20)
       throw new BadUserInputError('at most 20 coordinating units', 'coordinatingOrganisationIds');
@@ -137,6 +142,7 @@ export class TaskWorkflow {
       leadOrganisationId: input.leadOrganisationId,
       coordinatingOrganisationIds: coordinating,
       originalDueOn: dueOn,
+      coordinationDueOn,
       priority: input.priority ?? 'ROUTINE',
       originConclusionId: input.originConclusionId ?? null,
       status: start.state.status,
@@ -288,6 +294,12 @@ export class TaskWorkflow {
       }
       if (plan.by === 'LEAD_UNIT' && task.leadOrganisationId !== this.actor.user.organisationId) {
         throw new ForbiddenError('Only the lead unit of a task reports on it');
+      }
+      if (
+        plan.by === 'COORDINATING_UNIT' &&
+        !task.coordinatingOrganisationIds.includes(this.actor.user.organisationId ?? '')
+      ) {
+        throw new ForbiddenError('Only a coordinating unit of a task contributes to it');
       }
       if (expectedVersion !== null && expectedVersion !== undefined && task.version !== expectedVersion) {
         throw new ConflictError(
