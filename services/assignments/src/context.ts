@@ -41,6 +41,7 @@ export interface AssignmentLoaders {
   followUpsByConclusion: DataLoader<string, TaskRow[]>;
   tasksByUnit: DataLoader<{ id: string; args: TaskListQuery }, TaskPage, string>;
   contributionsByTask: DataLoader<string, ContributionRow[]>;
+  subtasksByParent: DataLoader<string, TaskRow[]>;
   coordinationByUnit: DataLoader<{ id: string; args: Period & { asOf: CalendarDate } }, DatedCoordination, string>;
   /** A unit and every unit whose work reached it (from the organisations subgraph), one call per request. */
   lineage(caller: Caller): DataLoader<string, string[]>;
@@ -76,6 +77,7 @@ export function createAssignmentLoaders(db: DataSource): AssignmentLoaders {
       (args, ids) => cachedFiguresByUnit(db, args, ids),
       (_id, args) => emptyFigures(args),
     ),
+    subtasksByParent: loaderGroupedBy(db.getRepository(TaskRow), 'parentId', { assignedOn: 'ASC', id: 'ASC' }),
     contributionsByTask: loaderGroupedBy(db.getRepository(ContributionRow), 'taskId', { submittedOn: 'ASC' }),
     coordinationByUnit: loaderByArguments(
       async (args, ids) => {

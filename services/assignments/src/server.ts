@@ -28,6 +28,8 @@ import { TaskEventFeed1765100000000 } from './migrations/1765100000000-TaskEvent
 import { TaskUpdatedAtIndex1765110000000 } from './migrations/1765110000000-TaskUpdatedAtIndex';
 import { QualityOfResults1765300000000 } from './migrations/1765300000000-QualityOfResults';
 import { Coordination1765310000000 } from './migrations/1765310000000-Coordination';
+import { Delegation1765320000000 } from './migrations/1765320000000-Delegation';
+import { DelegationResolver } from './delegation/delegation.resolver';
 import { ContributionRow } from './coordination/contribution.entity';
 import {
   ContributionResolver,
@@ -60,6 +62,7 @@ export function buildAssignmentsSchema() {
       ContributionResolver,
       TaskCoordinationResolver,
       OrganisationCoordinationResolver,
+      DelegationResolver,
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
     orphanedTypes: [Inspection, Conclusion, Official],
@@ -90,6 +93,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       TaskUpdatedAtIndex1765110000000,
       QualityOfResults1765300000000,
       Coordination1765310000000,
+      Delegation1765320000000,
     ],
   },
   createLoaders: createAssignmentLoaders,

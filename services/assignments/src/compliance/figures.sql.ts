@@ -104,7 +104,9 @@ export function complianceFiguresStatement(query: FiguresQuery): { sql: string; 
                 GROUP BY group_key`;
   } else {
     grouped = `SELECT ${GROUPINGS[query.groupBy]} AS group_key, ${COUNTS}
-                 FROM assignments.task AS task WHERE ${COUNTED} GROUP BY 1`;
+                 FROM assignments.task AS task
+                -- Sub-tasks count only in their divisions' figures (RULES.md, Delegation inside a unit).
+                WHERE ${COUNTED} AND parent_id IS NULL GROUP BY 1`;
   }
   return {
     sql: `SELECT group_key::text, on_time, late, counted - on_time - late - overdue AS within, overdue, without_deadline,

@@ -30,6 +30,7 @@ const STATEMENT = `
             LEFT JOIN assignments.contribution AS contribution
               ON contribution.task_id = task.id AND contribution.organisation_id = unit.id
            WHERE task.coordinating_organisation_ids && $4::uuid[] AND unit.id = ANY($4::uuid[])
+             AND task.parent_id IS NULL
              AND task.assigned_on BETWEEN $1::date AND $2::date AND task.assigned_on <= $3::date
              AND (task.withdrawn_on IS NULL OR task.withdrawn_on > $3::date)) AS coordinated
    GROUP BY unit_id`;

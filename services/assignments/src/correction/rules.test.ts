@@ -257,7 +257,9 @@ describe('the coordination deadline', () => {
     const set = correctedTask(recorded, { coordinationDueOn: d('2017-03-20') }, d('2017-12-31'));
     expect(set.changes).toEqual([{ field: 'coordinationDueOn', before: null, after: '2017-03-20' }]);
     const withOne = { ...recorded, fields: { ...recorded.fields, coordinationDueOn: d('2017-03-20') } };
-    expect(correctedTask(withOne, { coordinationDueOn: null }, d('2017-12-31')).corrected?.coordinationDueOn).toBeNull();
+    expect(
+      correctedTask(withOne, { coordinationDueOn: null }, d('2017-12-31')).corrected?.coordinationDueOn,
+    ).toBeNull();
   });
 
   it('is refused after the original deadline or before the assignment, naming the field given', () => {

@@ -152,6 +152,18 @@ export function nextState(state: TaskState, event: TaskStep, today?: CalendarDat
     }
     case 'WITHDRAWN':
       return { state: { ...state, status: 'WITHDRAWN', withdrawnOn: event.on } };
+    case 'DELEGATED': {
+      // A sub-task's deadline: its own, not after the task's deadline in force on its assignment.
+      if (event.dueOn !== null && event.dueOn < event.on)
+        return badInput('must not be before the assignment date', 'dueOn');
+      if (state.originalDueOn === null) return { state };
+      const limit = deadlineInForce(state, event.on)!;
+      if (event.dueOn === null)
+        return badInput(`is required: the task's deadline in force that day is ${limit}`, 'dueOn');
+      if (event.dueOn > limit)
+        return badInput(`must not be after the task's deadline in force that day (${limit})`, 'dueOn');
+      return { state };
+    }
     default:
       return conflict('Unknown step');
   }

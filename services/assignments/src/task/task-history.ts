@@ -24,6 +24,7 @@ export type TaskEvent =
   | { type: 'COMPLETION_CONFIRMED'; on: CalendarDate; quality?: number | null }
   | { type: 'COMPLETION_RETURNED'; on: CalendarDate; reason: string }
   | { type: 'WITHDRAWN'; on: CalendarDate; reason: string }
-  | { type: 'CONTRIBUTION_SUBMITTED'; on: CalendarDate; organisationId: string; note: string };
+  | { type: 'CONTRIBUTION_SUBMITTED'; on: CalendarDate; organisationId: string; note: string }
+  | { type: 'DELEGATED'; on: CalendarDate; subtaskId: string; divisionId: string; dueOn: CalendarDate | null };
 
 export type TaskEventType = TaskEvent['type'];

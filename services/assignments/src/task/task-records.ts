@@ -25,6 +25,9 @@ export interface TaskRecord {
   coordinationDueOn?: CalendarDate | null;
   priority: TaskPriority;
   originConclusionId?: string | null;
+  /** For a sub-task: its parent and the parent's lead unit. */
+  parentId?: string | null;
+  assigningOrganisationId?: string | null;
   events: TaskEvent[];
 }
 
@@ -140,6 +143,8 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
     priority: record.priority,
     originConclusionId: record.originConclusionId ?? null,
     status: facts.status,
+    parentId: record.parentId ?? null,
+    assigningOrganisationId: record.assigningOrganisationId ?? null,
     dueOn: deadlineInForce(facts, FAR_FUTURE),
     extensionDecidedOn: facts.approvedExtensions.map((extension) => extension.decidedOn),
     extensionDueOn: facts.approvedExtensions.map((extension) => extension.newDueOn),

@@ -28,6 +28,10 @@ export class TaskRow {
   @Column('varchar') priority: TaskPriority;
   @Column({ name: 'origin_conclusion_id', type: 'uuid', nullable: true }) originConclusionId: string | null;
   @Column('varchar') status: TaskStatus;
+  /** The task this one was delegated from (giao việc nội bộ); null for a task assigned to a unit. */
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId: string | null;
+  /** A sub-task's assigning side: its parent's lead unit; null for the People's Committee. */
+  @Column({ name: 'assigning_organisation_id', type: 'uuid', nullable: true }) assigningOrganisationId: string | null;
   /** The deadline in force after every approved extension (the decisions are never in the future). */
   @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn: CalendarDate | null;
   @Column({ name: 'extension_decided_on', ...dateArray }) extensionDecidedOn: CalendarDate[];

@@ -23,6 +23,8 @@ export function taskOf(row: TaskRow): Task {
     originConclusionId: row.originConclusionId,
     version: row.version,
     leadOrganisationId: row.leadOrganisationId,
+    parentId: row.parentId,
+    assigningOrganisationId: row.assigningOrganisationId,
     coordinatingOrganisationIds: row.coordinatingOrganisationIds,
     documentNumber: row.documentNumber,
     documentKind: row.documentKind,

@@ -101,6 +101,8 @@ export class Task {
 
   /** Not in the schema: field resolvers read them. */
   leadOrganisationId: string;
+  parentId: string | null;
+  assigningOrganisationId: string | null;
   coordinatingOrganisationIds: string[];
   documentNumber: string | null;
   documentKind: string | null;

@@ -4,6 +4,7 @@ import {
   NotFoundError,
   cleanText,
   existingEntityIds,
+  fetchEntities,
   ForbiddenError,
   type Caller,
   type RequestUser,
@@ -47,8 +48,35 @@ export const text = (value: string, field: string, max = 2000) => cleanText(valu
 export const optionalText = (value: string | null | undefined, field: string, max = 2000) =>
   value === null || value === undefined || value.trim() === '' ? null : text(value, field, max);
 
-/** Who may take a step: the unit that leads the task, the assigning side (the roles say who), or a coordinating unit. */
-export type StepActor = 'LEAD_UNIT' | 'ASSIGNING_SIDE' | 'COORDINATING_UNIT';
+/**
+ * Who may take a step: the unit that leads the task, the assigning side, a coordinating unit, or
+ * who may delegate it (the lead unit or OFFICE). For a sub-task, the staff of its parent's lead
+ * unit act as its lead unit and as its assigning side (RULES.md, Delegation inside a unit).
+ */
+export type StepActor = 'LEAD_UNIT' | 'ASSIGNING_SIDE' | 'COORDINATING_UNIT' | 'DELEGATOR';
+
+/** Why the user may not take a step of this task, or null when it may (the roles were checked before). */
+export function stepForbidden(
+  by: StepActor,
+  user: RequestUser,
+  task: Pick<TaskRow, 'leadOrganisationId' | 'coordinatingOrganisationIds' | 'assigningOrganisationId'>,
+): string | null {
+  const unit = user.organisationId ?? null;
+  const office = user.roles.includes('OFFICE');
+  const ofParentUnit = unit !== null && task.assigningOrganisationId === unit;
+  switch (by) {
+    case 'LEAD_UNIT':
+      return unit === task.leadOrganisationId || ofParentUnit ? null : 'Only the lead unit of a task reports on it';
+    case 'ASSIGNING_SIDE':
+      return office || ofParentUnit ? null : 'Only the assigning side of a task decides on it';
+    case 'COORDINATING_UNIT':
+      return unit !== null && task.coordinatingOrganisationIds.includes(unit)
+        ? null
+        : 'Only a coordinating unit of a task contributes to it';
+    case 'DELEGATOR':
+      return office || unit === task.leadOrganisationId ? null : 'Only the lead unit of a task delegates it';
+  }
+}
 
 /** One step of a task, as the steps of every folder (task, extension) describe it to the workflow. */
 export interface StepPlan<R> {
@@ -146,6 +174,8 @@ export class TaskWorkflow {
       priority: input.priority ?? 'ROUTINE',
       originConclusionId: input.originConclusionId ?? null,
       status: start.state.status,
+      parentId: null,
+      assigningOrganisationId: null,
       dueOn,
       extensionDecidedOn: [],
       extensionDueOn: [],
@@ -242,6 +272,18 @@ export class TaskWorkflow {
       event: { type: 'WITHDRAWN', on: input.withdrawnOn, reason },
       dateField: 'withdrawnOn',
       by: 'ASSIGNING_SIDE',
+      write: async (task, tx) => {
+        // Its open sub-tasks are withdrawn with it, on the same date, in one statement.
+        await tx.query(
+          `WITH withdrawn AS (
+             UPDATE assignments.task SET status = 'WITHDRAWN', withdrawn_on = $2, version = version + 1, updated_at = now()
+              WHERE parent_id = $1 AND status NOT IN ('COMPLETED', 'WITHDRAWN') RETURNING id)
+           INSERT INTO assignments.task_history (task_id, on_date, action, actor, actor_id, details)
+           SELECT id, $2, 'WITHDRAWN', $3, $4, jsonb_build_object('reason', $5::text, 'withParent', $1::text)
+             FROM withdrawn`,
+          [task.id, input.withdrawnOn, this.actor.name, this.actor.user.id, reason],
+        );
+      },
     });
   }
 
@@ -292,15 +334,8 @@ export class TaskWorkflow {
       if (!task || !canSeeTask(this.actor.user, task)) {
         throw new NotFoundError(`No task has id ${taskId}`);
       }
-      if (plan.by === 'LEAD_UNIT' && task.leadOrganisationId !== this.actor.user.organisationId) {
-        throw new ForbiddenError('Only the lead unit of a task reports on it');
-      }
-      if (
-        plan.by === 'COORDINATING_UNIT' &&
-        !task.coordinatingOrganisationIds.includes(this.actor.user.organisationId ?? '')
-      ) {
-        throw new ForbiddenError('Only a coordinating unit of a task contributes to it');
-      }
+      const forbidden = stepForbidden(plan.by, this.actor.user, task);
+      if (forbidden) throw new ForbiddenError(forbidden);
       if (expectedVersion !== null && expectedVersion !== undefined && task.version !== expectedVersion) {
         throw new ConflictError(
           `The task has changed since version ${expectedVersion}: it is at version ${task.version}`,
@@ -345,7 +380,8 @@ export class TaskWorkflow {
     };
   }
 
-  private async record(
+  /** Appends a history row of a task (the step's own, or a sub-task's ASSIGNED). */
+  async record(
     tx: EntityManager,
     taskId: string,
     action: TaskEventType,
@@ -376,9 +412,22 @@ export class TaskWorkflow {
   }
 
   private async requireOrganisations(leadId: string, coordinatingIds: string[]): Promise<void> {
-    const ids = [leadId, ...coordinatingIds].filter(isUuid);
-    const known = await existingEntityIds('organisations', 'Organisation', ids, this.actor);
+    const ids = [...new Set([leadId, ...coordinatingIds].filter(isUuid))];
+    const units = await fetchEntities<{ id: string; kind: string }>(
+      'organisations',
+      'Organisation',
+      ids,
+      'id kind',
+      this.actor,
+    );
+    const known = new Set(units.flatMap((unit) => (unit ? [unit.id] : [])));
     if (!known.has(leadId)) throw new BadUserInputError(`No organisation has id ${leadId}`, 'leadOrganisationId');
+    // A division leads only the tasks delegated to it (delegateTask).
+    if (units.some((unit) => unit?.id === leadId && unit.kind === 'DIVISION'))
+      throw new BadUserInputError(
+        'A division is assigned tasks only by delegation from its unit',
+        'leadOrganisationId',
+      );
     const unknown = coordinatingIds.find((id) => !known.has(id));
     if (unknown) throw new BadUserInputError(`No organisation has id ${unknown}`, 'coordinatingOrganisationIds');
   }
