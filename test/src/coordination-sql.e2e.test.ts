@@ -1,4 +1,6 @@
 import {
+  complianceFigures,
+  complianceFiguresByGroup,
   coordinationFigures,
   coordinationFiguresByUnit,
   insertTaskRecords,
@@ -46,8 +48,12 @@ beforeAll(async () => {
         organisationId,
         note: 'n',
       }));
+    // One task in ten is a sub-task of an earlier one: in no coordination figure, nor province-wide.
+    const parent = index > 0 && next() < 0.1 ? uuidFromName(`coordination-task:${pick(index)}`) : null;
     return {
       id: uuidFromName(key),
+      parentId: parent,
+      assigningOrganisationId: parent === null ? null : lead,
       title: `Nhiệm vụ ${index}`,
       description: null,
       document: null,
@@ -74,6 +80,7 @@ describe('coordinationCompliance in SQL equals the pure rules', () => {
     const tasks = records.map((record) => ({
       facts: { ...taskFacts(record.events), coordinationDueOn: record.coordinationDueOn ?? null },
       coordinatingOrganisationIds: record.coordinatingOrganisationIds,
+      parentId: record.parentId ?? null,
       contributions: new Map(
         record.events.flatMap((event) =>
           event.type === 'CONTRIBUTION_SUBMITTED' ? [[event.organisationId, event.on] as const] : [],
@@ -100,8 +107,26 @@ describe('coordinationCompliance in SQL equals the pure rules', () => {
       }
     }
     expect(nonEmpty).toBeGreaterThan(200);
+    expect(records.filter((record) => record.parentId).length).toBeGreaterThan(100);
     expect(seen.late).toBeGreaterThan(50);
     expect(seen.overdue).toBeGreaterThan(50);
+  });
+});
+
+describe('province-wide figures leave sub-tasks out', () => {
+  it('equal the pure rules over the tasks without a parent', async () => {
+    const next = mulberry32(11);
+    const db = stack.services.assignments.database.dataSource;
+    const topLevel = records.filter((record) => !record.parentId).map((record) => taskFacts(record.events));
+    for (let trial = 0; trial < 30; trial++) {
+      const from = addDays(START, pick(next, 50) - 5);
+      const to = addDays(from, pick(next, 40));
+      const asOf = addDays(from, pick(next, 80) - 10);
+      const sql = await complianceFiguresByGroup(db, { from, to, asOf, groupBy: 'none' });
+      const expected = complianceFigures(topLevel, { from, to }, asOf);
+      if (expected.assigned === 0 && expected.withdrawn === 0) expect(sql.get('')).toBeUndefined();
+      else expect([trial, sql.get('')]).toEqual([trial, { ...expected, from, to, asOf }]);
+    }
   });
 });
 
