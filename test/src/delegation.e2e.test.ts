@@ -192,6 +192,24 @@ describe('delegateTask', () => {
 });
 
 describe('the figures', () => {
+  it('of every division of a unit cost the same SQL statements for 2 divisions as for 8', async () => {
+    const statements = async () => {
+      const counter = stack.services.assignments.database.queries;
+      const before = counter.statements;
+      await office().data(INTERNAL, { id: units.SXD, from: '2017-01-01', to: '2017-12-31', asOf: '2017-12-31' });
+      return counter.statements - before;
+    };
+    const few = await statements();
+    for (let index = 0; index < 6; index++) {
+      await office().data(CREATE_UNIT, {
+        input: { code: `SXD-P${index}`, name: `Phòng ${index}`, kind: 'DIVISION', parentId: units.SXD },
+      });
+    }
+    // The figures of every division in one statement (and the cache's versions in one more).
+    expect(await statements()).toBe(few);
+    expect(few).toBeLessThanOrEqual(2);
+  });
+
   it('count sub-tasks only for their division: never for units of another kind nor province-wide', async () => {
     const before = await office().data<{ complianceSummary: any }>(SUMMARY);
     const unitsBefore = await office().data<{ organisations: any[] }>(UNIT_FIGURES, { kinds: ['DEPARTMENT'] });
