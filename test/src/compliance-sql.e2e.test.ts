@@ -90,7 +90,7 @@ describe('SQL figures equal the pure rules', () => {
           asOf,
         );
         const actual = sql.get(unit);
-        if (expected.assigned === 0) {
+        if (expected.assigned === 0 && expected.withdrawn === 0) {
           expect(actual).toBeUndefined();
         } else {
           expect([trial, unit, actual]).toEqual([trial, unit, { ...expected, from, to, asOf }]);
@@ -134,13 +134,15 @@ describe('SQL figures equal the pure rules', () => {
     ).length;
     const withoutDeadline = all.filter((task) => task.originalDueOn === null).length;
     const withdrawn = all.filter((task) => task.withdrawnOn !== null).length;
-    expect({ completedOnDueDay, sameDayApprovals, withoutDeadline, withdrawn }).toEqual({
+    const rated = all.filter((task) => task.quality !== null).length;
+    expect({ completedOnDueDay, sameDayApprovals, withoutDeadline, withdrawn, rated }).toEqual({
       completedOnDueDay: expect.any(Number),
       sameDayApprovals: expect.any(Number),
       withoutDeadline: expect.any(Number),
       withdrawn: expect.any(Number),
+      rated: expect.any(Number),
     });
-    for (const count of [completedOnDueDay, sameDayApprovals, withoutDeadline, withdrawn])
+    for (const count of [completedOnDueDay, sameDayApprovals, withoutDeadline, withdrawn, rated])
       expect(count).toBeGreaterThan(10);
   });
 });

@@ -25,6 +25,8 @@ const CONTRACT_FILES: Record<string, string> = {
   ProvinceCompliance: 'compliance.graphql',
   OverdueTasks: 'tasks.graphql',
   UnitInspections: 'inspections.graphql',
+  CoordinationFigures: 'coordination.graphql',
+  InternalCompliance: 'coordination.graphql',
 };
 
 describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
@@ -130,6 +132,19 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
     const rows = await tableRows();
     const construction = rows.find((row) => row.code === 'SXD');
     expect(construction).toMatchObject({ name: 'Sở Xây dựng', assigned: 134, completedOnTime: 106, completedLate: 21 });
+    // Beside its own figures, its record as a coordinating unit, as the API counts it.
+    const coordinated = await stack.gateway.client.data(
+      contractOperation('coordination.graphql', 'CoordinationFigures'),
+      {
+        kinds: KINDS,
+        from: FROM,
+        to: TO,
+        asOf: AS_OF,
+      },
+    );
+    const sxd = coordinated.organisations.find((unit: any) => unit.code === 'SXD').coordinationCompliance;
+    const shownRequested = await page.textContent('#units tr[data-code="SXD"] td[data-key="coordinationRequested"]');
+    expect(Number(shownRequested?.replace(/\./g, ''))).toBe(sxd.requested);
     const headers = await page.$$eval('#units thead th', (cells) => cells.map((cell) => cell.textContent));
     expect(headers).toEqual(
       expect.arrayContaining(['Hoàn thành đúng hạn', 'Hoàn thành trễ hạn', 'Đang thực hiện trong hạn', 'Quá hạn']),
@@ -271,6 +286,11 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
         date: inspection.inspectedOn.split('-').reverse().join('/'),
       })),
     );
+
+    // Its divisions (phòng), with the figures of the tasks delegated to them.
+    expect(
+      await page.$$eval('#divisions tbody tr', (rows) => rows.map((row) => row.getAttribute('data-code'))),
+    ).toEqual(['SXD-HTKT', 'SXD-QHKT', 'SXD-QLXD']);
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });

@@ -1,7 +1,11 @@
 import { PUBLIC_HOLIDAYS } from '@giaoviec/assignments';
-import { LANG_SON_UNITS_2017, demoUnitId } from '@giaoviec/shared';
+import { LANG_SON_DIVISIONS_2017, LANG_SON_UNITS_2017, demoUnitId } from '@giaoviec/shared';
 import { contractOperation } from './harness/graphql-client';
 import { startTestStack, type TestStack } from './harness/stack';
+
+const INTERNAL = contractOperation('coordination.graphql', 'InternalCompliance');
+const COORDINATION = contractOperation('coordination.graphql', 'CoordinationFigures');
+const QUALITY = contractOperation('coordination.graphql', 'QualityAndWithdrawals');
 
 /** The demo data tells the story of the real inspection, from the data alone. */
 const LEADERSHIP = contractOperation('compliance.graphql', 'LeadershipCompliance');
@@ -20,6 +24,47 @@ afterAll(async () => {
 });
 
 describe('the Lạng Sơn 2017 demo', () => {
+  it('the Department of Construction delegates to its divisions, and its coordinators contribute on time and late', async () => {
+    const period = { from: '2017-11-01', to: '2017-11-30', asOf: '2018-01-31' };
+    const { organisation } = await stack.gateway.client.data<any>(INTERNAL, { id: demoUnitId('SXD'), ...period });
+    const byCode = Object.fromEntries(
+      organisation.divisions.map((division: any) => [division.code, division.compliance]),
+    );
+    expect(byCode).toEqual({
+      'SXD-HTKT': {
+        assigned: 1,
+        completedOnTime: 0,
+        completedLate: 0,
+        inProgressWithinDeadline: 0,
+        inProgressOverdue: 1,
+      },
+      'SXD-QHKT': {
+        assigned: 1,
+        completedOnTime: 0,
+        completedLate: 1,
+        inProgressWithinDeadline: 0,
+        inProgressOverdue: 0,
+      },
+      'SXD-QLXD': {
+        assigned: 1,
+        completedOnTime: 1,
+        completedLate: 0,
+        inProgressWithinDeadline: 0,
+        inProgressOverdue: 0,
+      },
+    });
+    const { organisations } = await stack.gateway.client.data<any>(COORDINATION, { ...period, kinds: ['DEPARTMENT'] });
+    const record = (code: string) => organisations.find((unit: any) => unit.code === code).coordinationCompliance;
+    expect(record('SKHDT').contributedOnTime).toBeGreaterThanOrEqual(1);
+    expect(record('STNMT').contributedLate).toBeGreaterThanOrEqual(1);
+    expect(record('STC').pendingOverdue).toBeGreaterThanOrEqual(1);
+    const quality = await stack.gateway.client.data<any>(QUALITY, { ...period, kinds: ['DEPARTMENT'] });
+    expect(quality.organisations.find((unit: any) => unit.code === 'SXD').compliance).toMatchObject({
+      qualityRated: 1,
+      averageQuality: 5,
+    });
+  });
+
   it('the Department of Construction, 2017-01-01 to 2017-10-15: 134 assigned, 106 on time, 21 late, 7 not completed', async () => {
     const { organisations } = await stack.gateway.client.data<any>(LEADERSHIP, {
       kinds: ['DEPARTMENT'],
@@ -47,8 +92,12 @@ describe('the Lạng Sơn 2017 demo', () => {
     const vars = { from: '2017-01-01', to: '2017-12-31', asOf: '2017-12-31' };
     const { organisations } = await stack.gateway.client.data<any>(LEADERSHIP, vars);
     const { complianceSummary } = await stack.gateway.client.data<any>(PROVINCE, vars);
+    // Divisions count only the sub-tasks delegated to them, which no province figure counts.
+    const divisions = new Set(LANG_SON_DIVISIONS_2017.map((unit) => unit.code));
     const sum = (field: string) =>
-      organisations.reduce((total: number, unit: any) => total + unit.compliance[field], 0);
+      organisations
+        .filter((unit: any) => !divisions.has(unit.code))
+        .reduce((total: number, unit: any) => total + unit.compliance[field], 0);
     for (const field of [
       'assigned',
       'completedOnTime',

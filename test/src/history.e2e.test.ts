@@ -3,6 +3,7 @@ import {
   DEPARTMENT_MERGES_2025,
   DISTRICT_ABOLITIONS_2025,
   LANG_SON_DEMO_UNITS,
+  LANG_SON_DIVISIONS_2017,
   LANG_SON_UNITS_2017,
   demoOfficialId,
   demoUnitId,
@@ -52,7 +53,7 @@ describe('the structure through time', () => {
   it('as of 2017: the 2017 departments and districts, none of the 2025 units', async () => {
     const { organisations } = await client().data<any>(AS_OF, { asOf: '2017-10-15' });
     expect(organisations.map((unit: any) => unit.code).sort()).toEqual(
-      LANG_SON_UNITS_2017.map((unit) => unit.code).sort(),
+      [...LANG_SON_UNITS_2017, ...LANG_SON_DIVISIONS_2017].map((unit) => unit.code).sort(),
     );
     const transport = organisations.find((unit: any) => unit.code === 'SGTVT');
     expect(transport).toMatchObject({ name: 'Sở Giao thông vận tải', validFrom: null, validTo: '2025-02-28' });

@@ -1,4 +1,4 @@
-import { LANG_SON_DEMO_UNITS, demoUnitId } from '@giaoviec/shared';
+import { LANG_SON_DEMO_UNITS, LANG_SON_DIVISIONS_2017, demoUnitId } from '@giaoviec/shared';
 import { contractOperation } from './harness/graphql-client';
 import { startTestStack, type TestStack } from './harness/stack';
 
@@ -43,10 +43,16 @@ describe('the contract operations of organisations.graphql, through the gateway'
   it('Organisation reads one unit with its parent and children, and null for an unknown id', async () => {
     const { organisation } = await client().data<{ organisation: any }>(ORGANISATION, { id: province });
     expect(organisation).toMatchObject({ code: 'UBND-LS', kind: 'PEOPLES_COMMITTEE', parent: null });
-    expect(organisation.children).toHaveLength(LANG_SON_DEMO_UNITS.length - 1);
+    expect(organisation.children).toHaveLength(LANG_SON_DEMO_UNITS.length - 1 - LANG_SON_DIVISIONS_2017.length);
 
     const construction = await client().data<{ organisation: any }>(ORGANISATION, { id: demoUnitId('SXD') });
-    expect(construction.organisation).toMatchObject({ code: 'SXD', parent: { code: 'UBND-LS' }, children: [] });
+    expect(construction.organisation).toMatchObject({ code: 'SXD', parent: { code: 'UBND-LS' } });
+    // Its divisions (phòng) are its only children.
+    expect(construction.organisation.children.map((unit: any) => unit.code)).toEqual([
+      'SXD-HTKT',
+      'SXD-QHKT',
+      'SXD-QLXD',
+    ]);
 
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
       expect(await client().data(ORGANISATION, { id })).toEqual({ organisation: null });

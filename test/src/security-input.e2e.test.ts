@@ -187,12 +187,18 @@ describe('integers outside their range', () => {
     'ConfirmCompletionInput',
     'ReturnCompletionInput',
     'WithdrawTaskInput',
+    'SubmitContributionInput',
+    'DelegateTaskInput',
   ]) {
     sent[`${input}.expectedVersion`] = (v) => [
       `mutation ($v: Int!) { withdrawTask(input: { taskId: "00000000-0000-4000-8000-000000000000", withdrawnOn: "2026-01-05", reason: "x", expectedVersion: $v }) { id } }`,
       { v },
     ];
   }
+  sent['ConfirmCompletionInput.quality'] = (v) => [
+    `mutation ($v: Int) { confirmCompletion(input: { taskId: "00000000-0000-4000-8000-000000000000", confirmedOn: "2026-01-05", quality: $v }) { id } }`,
+    { v },
+  ];
   sent['CorrectTaskInput.expectedVersion'] = (v) => [
     `mutation ($v: Int!) { correctTask(input: { taskId: "00000000-0000-4000-8000-000000000000", reason: "x", title: "y", expectedVersion: $v }) { id } }`,
     { v },

@@ -30,6 +30,7 @@ const DUE = [
   'events.graphql',
   'corrections.graphql',
   'follow-up.graphql',
+  'coordination.graphql',
 ];
 
 describe('the committed supergraph', () => {

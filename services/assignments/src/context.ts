@@ -14,6 +14,9 @@ import type { DataSource } from 'typeorm';
 import { cachedFiguresByUnit } from './compliance/figures-cache';
 import { emptyFigures, type DatedFigures } from './compliance/figures.sql';
 import type { Period } from './compliance/rules';
+import { ContributionRow } from './coordination/contribution.entity';
+import { coordinationFiguresByUnit } from './coordination/figures.sql';
+import { NO_COORDINATION, type CoordinationFigures } from './coordination/rules';
 import { ExtensionRow } from './task/extension.entity';
 import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './task/reports.entity';
 import { taskPages, type TaskListQuery, type TaskPage } from './task/task-list.sql';
@@ -44,6 +47,9 @@ export interface AssignmentLoaders {
   figuresByUnit: DataLoader<{ id: string; args: Period & { asOf: CalendarDate } }, DatedFigures, string>;
   followUpsByConclusion: DataLoader<string, TaskRow[]>;
   tasksByUnit: DataLoader<{ id: string; args: TaskListQuery }, TaskPage, string>;
+  contributionsByTask: DataLoader<string, ContributionRow[]>;
+  subtasksByParent: DataLoader<string, TaskRow[]>;
+  coordinationByUnit: DataLoader<{ id: string; args: Period & { asOf: CalendarDate } }, DatedCoordination, string>;
   /** A unit and every unit whose work reached it (from the organisations subgraph), one call per request. */
   lineage(caller: Caller): DataLoader<string, string[]>;
 }
@@ -89,12 +95,24 @@ export function createAssignmentLoaders(db: DataSource): AssignmentLoaders {
       (_id, args) => emptyFigures(args),
     ),
     followUpByUnit: loaderByArguments((args, ids) => followUpByUnit(db, args, ids), emptyFollowUp),
+    subtasksByParent: loaderGroupedBy(db.getRepository(TaskRow), 'parentId', { assignedOn: 'ASC', id: 'ASC' }),
+    contributionsByTask: loaderGroupedBy(db.getRepository(ContributionRow), 'taskId', { submittedOn: 'ASC' }),
+    coordinationByUnit: loaderByArguments(
+      async (args, ids) => {
+        const figures = await coordinationFiguresByUnit(db, args, ids);
+        return new Map([...figures].map(([id, each]) => [id, { ...args, ...each }]));
+      },
+      (_id, args) => ({ ...args, ...NO_COORDINATION }),
+    ),
     tasksByUnit: loaderByArguments(
       (args, ids) => taskPages(db, args, ids),
       () => ({ rows: [], totalCount: 0, hasNextPage: false }),
     ),
   };
 }
+
+/** A unit's coordination figures with their period and date. */
+type DatedCoordination = CoordinationFigures & Period & { asOf: CalendarDate };
 
 /** The context every resolver of this subgraph receives. */
 export type AssignmentContext = RequestContext<AssignmentLoaders>;

@@ -26,6 +26,16 @@ import { RecordedHolidayYears1765040000000 } from './migrations/1765040000000-Re
 import { DatesInTheCalendar1765050000000 } from './migrations/1765050000000-DatesInTheCalendar';
 import { TaskEventFeed1765100000000 } from './migrations/1765100000000-TaskEventFeed';
 import { TaskUpdatedAtIndex1765110000000 } from './migrations/1765110000000-TaskUpdatedAtIndex';
+import { QualityOfResults1765300000000 } from './migrations/1765300000000-QualityOfResults';
+import { Coordination1765310000000 } from './migrations/1765310000000-Coordination';
+import { Delegation1765320000000 } from './migrations/1765320000000-Delegation';
+import { DelegationResolver } from './delegation/delegation.resolver';
+import { ContributionRow } from './coordination/contribution.entity';
+import {
+  ContributionResolver,
+  OrganisationCoordinationResolver,
+  TaskCoordinationResolver,
+} from './coordination/coordination.resolver';
 import { Official } from './official/official.type';
 import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.resolver';
 import { TaskComplianceResolver } from './compliance/task-compliance.resolver';
@@ -66,6 +76,10 @@ export function buildAssignmentsSchema() {
       ExplanationResolver,
       TaskExplanationsResolver,
       OrganisationFollowUpResolver,
+      ContributionResolver,
+      TaskCoordinationResolver,
+      OrganisationCoordinationResolver,
+      DelegationResolver,
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
     orphanedTypes: [Inspection, Conclusion, Official],
@@ -90,6 +104,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       TaskHistoryRow,
       ReminderRow,
       ExplanationRow,
+      ContributionRow,
     ],
     migrations: [
       CreateTasks1764300000000,
@@ -105,6 +120,9 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       Reminders1765200000000,
       ReminderSchedule1765210000000,
       Explanations1765220000000,
+      QualityOfResults1765300000000,
+      Coordination1765310000000,
+      Delegation1765320000000,
     ],
   },
   createLoaders: createAssignmentLoaders,
@@ -128,3 +146,5 @@ export { runRemindersOf } from './reminder/daily-run.sql';
 export { catchUpReminders, startReminderJob } from './reminder/scheduler';
 export { followUpFigures, type FollowUpTask } from './follow-up/rules';
 export { followUpByUnit } from './follow-up/figures.sql';
+export { coordinationFigures } from './coordination/rules';
+export { coordinationFiguresByUnit } from './coordination/figures.sql';

@@ -15,6 +15,8 @@ import {
   officialReference,
 } from './official/official.resolver';
 import { UnitsThroughTime1764700000000 } from './migrations/1764700000000-UnitsThroughTime';
+import { Divisions1765330000000 } from './migrations/1765330000000-Divisions';
+import { DivisionResolver } from './division/division.resolver';
 import { FormerNameRow, RestructuringEventRow, RestructuringLinkRow } from './restructuring/restructuring.entity';
 import { RestructuringResolver } from './restructuring/restructuring.resolver';
 
@@ -27,6 +29,7 @@ export function buildOrganisationsSchema() {
       OfficialResolver,
       TermOfOfficeResolver,
       OrganisationLeadersResolver,
+      DivisionResolver,
     ],
     referenceResolvers: { ...organisationReference, ...officialReference },
   });
@@ -46,7 +49,12 @@ export const organisationsService: ServiceDefinition<OrganisationLoaders> = {
       OfficialRow,
       TermOfOfficeRow,
     ],
-    migrations: [CreateOrganisations1764200000000, CreateIdempotencyKeys1764500000000, UnitsThroughTime1764700000000],
+    migrations: [
+      CreateOrganisations1764200000000,
+      CreateIdempotencyKeys1764500000000,
+      UnitsThroughTime1764700000000,
+      Divisions1765330000000,
+    ],
   },
   createLoaders: createOrganisationLoaders,
   loadDemoData: loadDemoOrganisations,

@@ -20,6 +20,10 @@ export const MAY = {
   correctTasks: ['OFFICE'],
   decideOnTasks: ['OFFICE'],
   reportOnTasks: ['UNIT'],
+  /** The assigning side: OFFICE, and for a sub-task the UNIT users of its parent's lead unit (the workflow checks which). */
+  decideOnSubtasks: ['OFFICE', 'UNIT'],
+  /** Delegate a task to a division of its lead unit: OFFICE, or that unit's UNIT users (the workflow checks which). */
+  delegateTasks: ['OFFICE', 'UNIT'],
   readInspections: ['LEADER', 'OFFICE', 'UNIT', 'INSPECTOR'],
   recordInspections: ['INSPECTOR'],
   respondToRecommendations: ['OFFICE'],

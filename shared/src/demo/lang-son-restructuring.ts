@@ -1,4 +1,4 @@
-import { LANG_SON_UNITS_2017, PROVINCE_CODE, type DemoUnit } from './lang-son-units';
+import { LANG_SON_DIVISIONS_2017, LANG_SON_UNITS_2017, PROVINCE_CODE, type DemoUnit } from './lang-son-units';
 
 /**
  * The 2025 restructuring of Lạng Sơn, as the demo applies it on top of the 2017 units.
@@ -71,7 +71,11 @@ export const LANG_SON_UNITS_CREATED_2025: readonly DemoUnit[] = [
 ];
 
 /** Every unit of the demo, current and former. */
-export const LANG_SON_DEMO_UNITS: readonly DemoUnit[] = [...LANG_SON_UNITS_2017, ...LANG_SON_UNITS_CREATED_2025];
+export const LANG_SON_DEMO_UNITS: readonly DemoUnit[] = [
+  ...LANG_SON_UNITS_2017,
+  ...LANG_SON_UNITS_CREATED_2025,
+  ...LANG_SON_DIVISIONS_2017,
+];
 
 /** The demo units that existed on a day: the 2017 units until the 2025 changes, then their successors. */
 export function demoUnitsOn(day: string): DemoUnit[] {

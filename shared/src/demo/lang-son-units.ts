@@ -8,7 +8,7 @@ import { uuidFromName } from '../ids';
 export interface DemoUnit {
   code: string;
   name: string;
-  kind: 'PEOPLES_COMMITTEE' | 'OFFICE' | 'DEPARTMENT' | 'DISTRICT' | 'COMMUNE' | 'OTHER';
+  kind: 'PEOPLES_COMMITTEE' | 'OFFICE' | 'DEPARTMENT' | 'DISTRICT' | 'COMMUNE' | 'OTHER' | 'DIVISION';
   parentCode: string | null;
 }
 
@@ -65,6 +65,13 @@ export const LANG_SON_UNITS_2017: readonly DemoUnit[] = [
   district('H-CLO', 'Huyện Cao Lộc'),
   district('H-LB', 'Huyện Lộc Bình'),
   district('H-DL', 'Huyện Đình Lập'),
+];
+
+/** The divisions (phòng) of the Department of Construction, which its delegated demo tasks go to. */
+export const LANG_SON_DIVISIONS_2017: readonly DemoUnit[] = [
+  { code: 'SXD-QHKT', name: 'Phòng Quy hoạch - Kiến trúc', kind: 'DIVISION', parentCode: 'SXD' },
+  { code: 'SXD-QLXD', name: 'Phòng Quản lý xây dựng', kind: 'DIVISION', parentCode: 'SXD' },
+  { code: 'SXD-HTKT', name: 'Phòng Hạ tầng kỹ thuật và Phát triển đô thị', kind: 'DIVISION', parentCode: 'SXD' },
 ];
 
 /** The id of a demo unit, the same in every service and on every machine. */

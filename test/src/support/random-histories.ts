@@ -42,7 +42,9 @@ export function randomHistory(
       events.push({ type: 'COMPLETION_SUBMITTED', on: submittedOn, completedOn, note: 'n' });
       const decidedOn = options.longestWait ? addDays(submittedOn, pick(options.longestWait)) : submittedOn;
       if (next() < 0.75) {
-        events.push({ type: 'COMPLETION_CONFIRMED', on: decidedOn });
+        // A quality more often than not, so that qualityRated and averageQuality are exercised.
+        const quality = next() < 0.3 ? null : 1 + pick(5);
+        events.push({ type: 'COMPLETION_CONFIRMED', on: decidedOn, quality });
         return events;
       }
       events.push({ type: 'COMPLETION_RETURNED', on: decidedOn, reason: 'r' });

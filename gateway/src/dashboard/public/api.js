@@ -9,7 +9,11 @@
  *   inProgressWithinDeadline: number; inProgressOverdue: number }} Buckets
  * @typedef {Buckets & { withoutDeadline: number; due: number; completionRate: number | null;
  *   onTimeRate: number | null }} Figures the contract's `Figures` fragment
- * @typedef {{ id: string; code: string; name: string; kind: string; compliance: Figures | null }} Unit
+ * @typedef {{ requested: number; contributedOnTime: number; contributedLate: number;
+ *   pendingWithinDeadline: number; pendingOverdue: number }} Coordination a unit's record as a coordinator
+ * @typedef {{ id: string; code: string; name: string; kind: string; compliance: Figures | null;
+ *   coordination?: Coordination | null }} Unit `coordination` joined in from CoordinationFigures
+ * @typedef {{ id: string; code: string; name: string; compliance: Buckets | null }} Division
  * @typedef {{ id: string; title: string; dueOn: string }} OverdueTask an overdue task has a deadline
  * @typedef {{ id: string; team: string; inspectedOn: string; periodFrom: string; periodTo: string;
  *   compliance: Buckets | null }} Inspection
@@ -22,6 +26,8 @@
  *   OverdueTasks: { tasks: { totalCount: number; edges: { node: OverdueTask }[];
  *     pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null };
  *   UnitInspections: { organisation: { id: string; name: string; inspections: Inspection[] | null } | null };
+ *   CoordinationFigures: { organisations: { id: string; code: string; coordinationCompliance: Coordination | null }[] };
+ *   InternalCompliance: { organisation: { id: string; divisions: Division[] | null } | null };
  * }} Answers
  */
 

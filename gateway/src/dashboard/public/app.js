@@ -10,6 +10,7 @@ import { daysBetween, formatDate, formatMonth, isCalendarDate, monthsOf, todayIn
  * @typedef {import('./api.js').Answers} Answers
  * @typedef {import('./api.js').ApiError} ApiError
  * @typedef {import('./api.js').Buckets} Buckets
+ * @typedef {import('./api.js').Coordination} Coordination
  * @typedef {import('./api.js').Figures} Figures
  * @typedef {import('./api.js').OverdueTask} OverdueTask
  * @typedef {import('./api.js').Unit} Unit
@@ -34,6 +35,9 @@ const collator = new Intl.Collator('vi');
 /** A unit's figure, null without figures (a subgraph down). @param {keyof Figures} key */
 const figure = (key) => /** @param {Unit} unit */ (unit) => unit.compliance?.[key] ?? null;
 
+/** A unit's record as a coordinator, null without it. @param {keyof Coordination} key */
+const coordination = (key) => /** @param {Unit} unit */ (unit) => unit.coordination?.[key] ?? null;
+
 /** The table's columns: how to read, show and sort each. @type {Column[]} */
 const COLUMNS = [
   { key: 'name', label: 'Đơn vị', value: (unit) => unit.name, text: true },
@@ -42,6 +46,11 @@ const COLUMNS = [
   ...BUCKETS.map(({ key, label, className }) => ({ key, label, figure: true, className, value: figure(key) })),
   { key: 'completionRate', label: 'Tỷ lệ hoàn thành', rate: true, value: figure('completionRate') },
   { key: 'onTimeRate', label: 'Tỷ lệ đúng hạn', rate: true, value: figure('onTimeRate') },
+  // Beside its own tasks, how the unit did as a coordinating unit (phối hợp) of others' tasks.
+  { key: 'coordinationRequested', label: 'Được đề nghị phối hợp', figure: true, value: coordination('requested') },
+  { key: 'contributedOnTime', label: 'Phối hợp đúng hạn', figure: true, value: coordination('contributedOnTime') },
+  { key: 'contributedLate', label: 'Phối hợp trễ hạn', figure: true, value: coordination('contributedLate') },
+  { key: 'pendingOverdue', label: 'Chưa phối hợp, quá hạn', figure: true, value: coordination('pendingOverdue') },
 ];
 
 /** @param {string} key */
@@ -196,15 +205,25 @@ async function load() {
   $('#main').removeAttribute('data-loaded');
   setStatus('Đang tải số liệu…', true);
   const variables = { from: period.from, to: period.to, asOf: period.asOf };
-  const [units, totals, trend] = await Promise.allSettled([
+  const [units, totals, trend, coordinated] = await Promise.allSettled([
     query('LeadershipCompliance', { ...variables, kinds: period.kinds }, state.token),
     query('ProvinceCompliance', variables, state.token),
     loadTrend(period),
+    query('CoordinationFigures', { ...variables, kinds: period.kinds }, state.token),
   ]);
   if (!current()) return;
+  /** @type {Map<string, Coordination | null>} */
+  const records = new Map();
+  if (coordinated.status === 'fulfilled') {
+    if (coordinated.value.errors.length) showErrors(coordinated.value.errors, 'Số liệu phối hợp');
+    for (const unit of coordinated.value.data.organisations) records.set(unit.id, unit.coordinationCompliance);
+  } else showErrors(failure(coordinated.reason), 'Số liệu phối hợp');
   if (units.status === 'fulfilled') {
     if (units.value.errors.length) showErrors(units.value.errors, 'Số liệu đơn vị');
-    state.units = units.value.data.organisations;
+    state.units = units.value.data.organisations.map((unit) => ({
+      ...unit,
+      coordination: records.get(unit.id) ?? null,
+    }));
   } else {
     showErrors(failure(units.reason), 'Số liệu đơn vị');
     state.units = [];
@@ -410,14 +429,18 @@ async function selectUnit(unit) {
     `${KIND_LABELS[unit.kind] ?? unit.kind} · mã ${unit.code} · tính đến ngày ${formatDate(asOf)}`;
   $('#overdue').replaceChildren(h('p', { class: 'empty' }, 'Đang tải…'));
   $('#inspections').replaceChildren(h('p', { class: 'empty' }, 'Đang tải…'));
+  $('#divisions').replaceChildren(h('p', { class: 'empty' }, 'Đang tải…'));
   detail.scrollIntoView({ block: 'nearest' });
-  const [overdue, inspections] = await Promise.allSettled([
+  const { from, to } = state.period;
+  const [overdue, inspections, divisions] = await Promise.allSettled([
     query('OverdueTasks', { organisationId: unit.id, asOf, first: OVERDUE_PAGE }, state.token),
     query('UnitInspections', { organisationId: unit.id }, state.token),
+    query('InternalCompliance', { id: unit.id, from, to, asOf }, state.token),
   ]);
   if (generation !== state.generation || state.selected !== unit) return;
   renderOverdue(unit, overdue, [], asOf);
   renderInspections(inspections);
+  renderDivisions(divisions);
   detail.dataset.loaded = unit.id;
 }
 
@@ -524,6 +547,51 @@ function renderInspections(result) {
     ),
   );
   $('#inspections').replaceChildren(h('div', { class: 'table-wrap' }, table));
+}
+
+/**
+ * A unit's divisions (phòng, ban) and their figures for the tasks it delegated to them.
+ * @param {PromiseSettledResult<{ data: Answers['InternalCompliance']; errors: ApiError[] }>} result
+ */
+function renderDivisions(result) {
+  if (result.status === 'rejected') {
+    showErrors(failure(result.reason), 'Các phòng, ban');
+    return $('#divisions').replaceChildren(h('p', { class: 'empty' }, 'Không tải được danh sách.'));
+  }
+  const { data, errors } = result.value;
+  if (errors.length) showErrors(errors, 'Các phòng, ban');
+  const divisions = data.organisation?.divisions ?? [];
+  if (!divisions.length)
+    return $('#divisions').replaceChildren(h('p', { class: 'empty' }, 'Đơn vị không có phòng, ban.'));
+  const keys = /** @type {(keyof Buckets)[]} */ (['assigned', ...BUCKETS.map(({ key }) => key)]);
+  const table = h(
+    'table',
+    { class: 'inspections' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['Phòng, ban', 'Được giao', ...BUCKETS.map(({ label }) => label)].map((label) =>
+          h('th', { scope: 'col' }, label),
+        ),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      divisions.map((division) =>
+        h(
+          'tr',
+          { 'data-id': division.id, 'data-code': division.code },
+          h('td', { class: 'text' }, division.name),
+          keys.map((key) => h('td', { class: 'number', 'data-key': key }, formatFigure(division.compliance?.[key]))),
+        ),
+      ),
+    ),
+  );
+  $('#divisions').replaceChildren(h('div', { class: 'table-wrap' }, table));
 }
 
 // ---------------------------------------------------------------- start

@@ -46,6 +46,22 @@ export class ComplianceFigures {
 
   @Field(() => Float, { nullable: true, description: 'completedOnTime / due, a fraction; null when due = 0.' })
   onTimeRate: number | null;
+
+  @Field(() => Int, {
+    description: 'Tasks of the period withdrawn (rút) on or before the date: in no bucket, not in `assigned`.',
+  })
+  withdrawn: number;
+
+  @Field(() => Int, {
+    description: 'Counted tasks completed as of the date whose confirmation gave a quality (chất lượng).',
+  })
+  qualityRated: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The mean quality (1 to 5) of the `qualityRated` tasks, not rounded; null when there are none.',
+  })
+  averageQuality: number | null;
 }
 
 @ObjectType('MonthFigures', { description: 'Figures of the tasks assigned in one month of the period.' })

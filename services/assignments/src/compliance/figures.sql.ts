@@ -40,6 +40,9 @@ interface CountsRow {
   within: string;
   overdue: string;
   without_deadline: string;
+  withdrawn: string;
+  quality_rated: string;
+  quality_sum: string;
 }
 
 /**
@@ -51,20 +54,26 @@ const DEADLINE_AS_OF = `CASE WHEN extensions_settled_on IS NULL THEN original_du
   WHEN extensions_settled_on <= $3::date THEN deadline_after_extensions
   ELSE assignments.deadline_in_force(original_due_on, extension_decided_on, extension_due_on, $3::date) END`;
 
+/** Not withdrawn as of the date: the tasks that count (RULES.md); the others are `withdrawn`. */
+const LIVE = `(withdrawn_on IS NULL OR withdrawn_on > $3::date)`;
+
 /**
  * RULES.md's four buckets, counted over rows of tasks: completed by the date, on time or late (the
  * row's generated `completed_late`); else overdue when the deadline in force that day has passed,
- * worked out only for the tasks still open then; else within the deadline (the rest).
+ * worked out only for the tasks still open then; else within the deadline (the rest). Beside them,
+ * in the same pass, the withdrawn tasks and the qualities of the completed ones.
  */
-const COUNTS = `count(*) AS counted,
-  count(*) FILTER (WHERE completed_on <= $3::date AND completed_late IS NOT TRUE) AS on_time,
-  count(*) FILTER (WHERE completed_on <= $3::date AND completed_late) AS late,
-  count(*) FILTER (WHERE (completed_on IS NULL OR completed_on > $3::date) AND ${DEADLINE_AS_OF} < $3::date) AS overdue,
-  count(*) FILTER (WHERE original_due_on IS NULL) AS without_deadline`;
+const COUNTS = `count(*) FILTER (WHERE ${LIVE}) AS counted,
+  count(*) FILTER (WHERE ${LIVE} AND completed_on <= $3::date AND completed_late IS NOT TRUE) AS on_time,
+  count(*) FILTER (WHERE ${LIVE} AND completed_on <= $3::date AND completed_late) AS late,
+  count(*) FILTER (WHERE ${LIVE} AND (completed_on IS NULL OR completed_on > $3::date) AND ${DEADLINE_AS_OF} < $3::date) AS overdue,
+  count(*) FILTER (WHERE ${LIVE} AND original_due_on IS NULL) AS without_deadline,
+  count(*) FILTER (WHERE NOT ${LIVE}) AS withdrawn,
+  count(quality) FILTER (WHERE ${LIVE} AND completed_on <= $3::date) AS quality_rated,
+  coalesce(sum(quality) FILTER (WHERE ${LIVE} AND completed_on <= $3::date), 0) AS quality_sum`;
 
-/** The tasks of the period that count as of the date (RULES.md: assigned by then, not withdrawn by then). */
-const COUNTED = `assigned_on BETWEEN $1::date AND $2::date
-                AND assigned_on <= $3::date AND (withdrawn_on IS NULL OR withdrawn_on > $3::date)`;
+/** The tasks of the period as of the date (RULES.md: assigned by then), withdrawn ones included. */
+const COUNTED = `assigned_on BETWEEN $1::date AND $2::date AND assigned_on <= $3::date`;
 
 /** The aggregation as one SQL statement and its parameters (also run bare by the benchmark). */
 export function complianceFiguresStatement(query: FiguresQuery): { sql: string; parameters: unknown[] } {
@@ -76,7 +85,8 @@ export function complianceFiguresStatement(query: FiguresQuery): { sql: string; 
     // (an index of their own) are counted for their unit of the day, and the two added up.
     parameters.push(query.unitIds);
     grouped = `SELECT group_key, sum(counted) AS counted, sum(on_time) AS on_time, sum(late) AS late,
-                      sum(overdue) AS overdue, sum(without_deadline) AS without_deadline
+                      sum(overdue) AS overdue, sum(without_deadline) AS without_deadline,
+                      sum(withdrawn) AS withdrawn, sum(quality_rated) AS quality_rated, sum(quality_sum) AS quality_sum
                  FROM (SELECT lead_organisation_id AS group_key, ${COUNTS}
                          FROM assignments.task AS task
                         WHERE lead_organisation_id = ANY($4::uuid[]) AND cardinality(lead_transferred_on) = 0
@@ -94,10 +104,13 @@ export function complianceFiguresStatement(query: FiguresQuery): { sql: string; 
                 GROUP BY group_key`;
   } else {
     grouped = `SELECT ${GROUPINGS[query.groupBy]} AS group_key, ${COUNTS}
-                 FROM assignments.task AS task WHERE ${COUNTED} GROUP BY 1`;
+                 FROM assignments.task AS task
+                -- Sub-tasks count only in their divisions' figures (RULES.md, Delegation inside a unit).
+                WHERE ${COUNTED} AND parent_id IS NULL GROUP BY 1`;
   }
   return {
-    sql: `SELECT group_key::text, on_time, late, counted - on_time - late - overdue AS within, overdue, without_deadline
+    sql: `SELECT group_key::text, on_time, late, counted - on_time - late - overdue AS within, overdue, without_deadline,
+            withdrawn, quality_rated, quality_sum
        FROM (${grouped}) AS grouped
       ORDER BY 1`,
     parameters,
@@ -120,6 +133,9 @@ export async function complianceFiguresByGroup(
         inProgressWithinDeadline: Number(row.within),
         inProgressOverdue: Number(row.overdue),
         withoutDeadline: Number(row.without_deadline),
+        withdrawn: Number(row.withdrawn),
+        qualityRated: Number(row.quality_rated),
+        qualitySum: Number(row.quality_sum),
       };
       return [row.group_key, { ...period, ...figuresFromCounts(counts) }];
     }),

@@ -33,6 +33,7 @@ function task(overrides: {
   approvedExtensions?: Extension[];
   completedOn?: string | null;
   withdrawnOn?: string | null;
+  quality?: number | null;
 }): TaskFacts {
   const orNull = (value: string | null | undefined, fallback: string | null) =>
     value === undefined ? (fallback === null ? null : d(fallback)) : value === null ? null : d(value);
@@ -42,6 +43,7 @@ function task(overrides: {
     approvedExtensions: overrides.approvedExtensions ?? [],
     completedOn: orNull(overrides.completedOn, null),
     withdrawnOn: orNull(overrides.withdrawnOn, null),
+    quality: overrides.quality ?? null,
   };
 }
 
@@ -84,8 +86,8 @@ class History {
     return this;
   }
 
-  confirm(on: string): this {
-    this.list.push({ type: 'COMPLETION_CONFIRMED', on: d(on) });
+  confirm(on: string, quality: number | null = null): this {
+    this.list.push({ type: 'COMPLETION_CONFIRMED', on: d(on), quality });
     return this;
   }
 
@@ -109,13 +111,16 @@ const events = (assignedOn: string, dueOn: string | null) => new History(assigne
 /** The counts part of a figures object (the additive part). */
 function countsOf(figures: ComplianceFigures): ComplianceCounts & { assigned: number; due: number } {
   const { completedOnTime, completedLate, inProgressWithinDeadline, inProgressOverdue, withoutDeadline } = figures;
-  const { assigned, due } = figures;
+  const { assigned, due, withdrawn, qualityRated, qualitySum } = figures;
   return {
     completedOnTime,
     completedLate,
     inProgressWithinDeadline,
     inProgressOverdue,
     withoutDeadline,
+    withdrawn,
+    qualityRated,
+    qualitySum,
     assigned,
     due,
   };
@@ -437,10 +442,14 @@ describe('complianceFigures', () => {
       inProgressWithinDeadline: 3,
       inProgressOverdue: 1,
       withoutDeadline: 2,
+      withdrawn: 1,
+      qualityRated: 0,
+      qualitySum: 0,
       assigned: 7,
       due: 4,
       completionRate: 3 / 4,
       onTimeRate: 2 / 4,
+      averageQuality: null,
     });
   });
 
@@ -462,7 +471,14 @@ describe('complianceFigures', () => {
 
   it('has null rates when nothing is due', () => {
     const none = complianceFigures([], period('2017-01-01', '2017-12-31'), d('2017-06-30'));
-    expect(none).toEqual({ ...NO_COUNTS, assigned: 0, due: 0, completionRate: null, onTimeRate: null });
+    expect(none).toEqual({
+      ...NO_COUNTS,
+      assigned: 0,
+      due: 0,
+      completionRate: null,
+      onTimeRate: null,
+      averageQuality: null,
+    });
     const onlyWithinDeadline = complianceFigures(
       [task({ originalDueOn: '2017-12-31' }), task({ originalDueOn: null })],
       period('2017-01-01', '2017-12-31'),
@@ -501,6 +517,9 @@ describe('figuresFromCounts', () => {
         inProgressWithinDeadline: 5,
         inProgressOverdue: 2,
         withoutDeadline: 4,
+        withdrawn: 1,
+        qualityRated: 3,
+        qualitySum: 10,
       }),
     ).toEqual({
       completedOnTime: 6,
@@ -508,10 +527,14 @@ describe('figuresFromCounts', () => {
       inProgressWithinDeadline: 5,
       inProgressOverdue: 2,
       withoutDeadline: 4,
+      withdrawn: 1,
+      qualityRated: 3,
+      qualitySum: 10,
       assigned: 15,
       due: 10,
       completionRate: 0.8,
       onTimeRate: 0.6,
+      averageQuality: 10 / 3,
     });
   });
 });
@@ -658,10 +681,14 @@ describe('the worked example of RULES.md (Department of Construction, 2017-01-01
       inProgressWithinDeadline: 6,
       inProgressOverdue: 1,
       withoutDeadline: 13,
+      withdrawn: 2,
+      qualityRated: 0,
+      qualitySum: 0,
       assigned: 134,
       due: 128,
       completionRate: 127 / 128,
       onTimeRate: 106 / 128,
+      averageQuality: null,
     });
   });
 });
@@ -741,6 +768,7 @@ function randomTask(random: Random): Generated {
   let withdrawnOn: CalendarDate | null = null;
   const pending: Array<{ id: string; on: number; proposed: number }> = [];
   let submitted: number | null = null;
+  let quality: number | null = null;
   let requests = 0;
   let today = assigned;
   const steps = random.int(0, 12);
@@ -749,7 +777,8 @@ function randomTask(random: Random): Generated {
     const roll = random.int(0, 99);
     if (submitted !== null) {
       if (roll < 65) {
-        history.confirm(day(today));
+        quality = random.chance(0.3) ? null : random.int(1, 5);
+        history.confirm(day(today), quality);
         completedOn = day(submitted);
       } else if (roll < 92) {
         history.giveBack(day(today));
@@ -794,6 +823,7 @@ function randomTask(random: Random): Generated {
     approvedExtensions,
     completedOn,
     withdrawnOn,
+    quality,
   };
   return { history: history.list, expected };
 }

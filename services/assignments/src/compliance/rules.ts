@@ -24,6 +24,11 @@ export interface ComplianceCounts {
   inProgressWithinDeadline: number;
   inProgressOverdue: number;
   withoutDeadline: number;
+  /** Tasks of the period withdrawn on or before the date: in no bucket (RULES.md, Withdrawn tasks in the figures). */
+  withdrawn: number;
+  /** Counted tasks completed by the date that have a quality, and the sum of their qualities. */
+  qualityRated: number;
+  qualitySum: number;
 }
 
 export interface ComplianceFigures extends ComplianceCounts {
@@ -31,6 +36,8 @@ export interface ComplianceFigures extends ComplianceCounts {
   due: number;
   completionRate: number | null;
   onTimeRate: number | null;
+  /** The mean quality of the rated tasks, not rounded; null when none is rated. */
+  averageQuality: number | null;
 }
 
 /** The bucket of a task as of a date; null when it does not count then (not yet assigned, or withdrawn). */
@@ -58,6 +65,9 @@ export const NO_COUNTS: ComplianceCounts = {
   inProgressWithinDeadline: 0,
   inProgressOverdue: 0,
   withoutDeadline: 0,
+  withdrawn: 0,
+  qualityRated: 0,
+  qualitySum: 0,
 };
 
 /** The derived figures (assigned, due, rates) of the four buckets' counts. */
@@ -71,6 +81,7 @@ export function figuresFromCounts(counts: ComplianceCounts): ComplianceFigures {
     due,
     completionRate: due === 0 ? null : (counts.completedOnTime + counts.completedLate) / due,
     onTimeRate: due === 0 ? null : counts.completedOnTime / due,
+    averageQuality: counts.qualityRated === 0 ? null : counts.qualitySum / counts.qualityRated,
   };
 }
 
@@ -84,10 +95,16 @@ export function complianceFigures(tasks: Iterable<TaskFacts>, period: Period, as
   const counts = { ...NO_COUNTS };
   for (const task of tasks) {
     if (task.assignedOn < period.from || task.assignedOn > period.to) continue;
+    if (task.assignedOn <= asOf && task.withdrawnOn !== null && task.withdrawnOn <= asOf) counts.withdrawn++;
     const bucket = complianceBucket(task, asOf);
     if (bucket === null) continue;
     counts[BUCKET_FIELD[bucket]]++;
     if (task.originalDueOn === null) counts.withoutDeadline++;
+    const quality = task.quality ?? null;
+    if (quality !== null && (bucket === 'COMPLETED_ON_TIME' || bucket === 'COMPLETED_LATE')) {
+      counts.qualityRated++;
+      counts.qualitySum += quality;
+    }
   }
   return figuresFromCounts(counts);
 }

@@ -56,4 +56,11 @@ export class CorrectTaskInput extends IdempotentInput {
     description: 'The corrected coordinating units, as a whole: at most 20, not the lead unit; `[]` for none.',
   })
   coordinatingOrganisationIds?: string[] | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The corrected deadline of the coordinating units; an explicit null: none (the task’s deadline in force). Not before the assignment, not after the original deadline.',
+  })
+  coordinationDueOn?: CalendarDate | null;
 }

@@ -117,6 +117,7 @@ function fieldsOf(task: TaskRow): CorrectableFields {
             signer: task.documentSigner,
           },
     coordinatingOrganisationIds: task.coordinatingOrganisationIds,
+    coordinationDueOn: task.coordinationDueOn,
   };
 }
 
@@ -136,6 +137,7 @@ function rowOf(corrected: CorrectedTask): Partial<TaskRow> {
     documentIssuedOn: document?.issuedOn ?? null,
     documentSigner: document?.signer ?? null,
     coordinatingOrganisationIds: corrected.coordinatingOrganisationIds,
+    coordinationDueOn: corrected.coordinationDueOn,
     searchText: searchTextOf(corrected.title, document?.number ?? null),
   };
 }

@@ -32,6 +32,7 @@ const recorded: RecordedTask = {
     priority: 'ROUTINE',
     sourceDocument: { number: '12/QĐ-UBND', kind: 'DECISION', issuedOn: d('2017-02-28'), signer: null },
     coordinatingOrganisationIds: [],
+    coordinationDueOn: null,
   },
   status: 'IN_PROGRESS',
   leadOrganisationId: LEAD,
@@ -247,6 +248,33 @@ describe('cleanCorrection', () => {
     ).toEqual({
       reason: 'Nhập sai',
       correction: { title: 'Sửa tiêu đề', description: null, coordinatingOrganisationIds: [OTHER] },
+    });
+  });
+});
+
+describe('the coordination deadline', () => {
+  it('is corrected within the assignment and the original deadline, and removed by null', () => {
+    const set = correctedTask(recorded, { coordinationDueOn: d('2017-03-20') }, d('2017-12-31'));
+    expect(set.changes).toEqual([{ field: 'coordinationDueOn', before: null, after: '2017-03-20' }]);
+    const withOne = { ...recorded, fields: { ...recorded.fields, coordinationDueOn: d('2017-03-20') } };
+    expect(
+      correctedTask(withOne, { coordinationDueOn: null }, d('2017-12-31')).corrected?.coordinationDueOn,
+    ).toBeNull();
+  });
+
+  it('is refused after the original deadline or before the assignment, naming the field given', () => {
+    expect(correctedTask(recorded, { coordinationDueOn: d('2017-04-01') }, d('2017-12-31')).refusal).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'coordinationDueOn',
+    });
+    expect(correctedTask(recorded, { coordinationDueOn: d('2017-02-28') }, d('2017-12-31')).refusal).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'coordinationDueOn',
+    });
+    const withOne = { ...recorded, fields: { ...recorded.fields, coordinationDueOn: d('2017-03-20') } };
+    expect(correctedTask(withOne, { originalDueOn: d('2017-03-15') }, d('2017-12-31')).refusal).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'originalDueOn',
     });
   });
 });

@@ -1,4 +1,5 @@
 import { BadUserInputError, cleanText, type CalendarDate } from '@giaoviec/shared';
+import { coordinationDueOnProblem } from '../coordination/rules';
 import { deadlineInForce, type ApprovedExtension } from '../task/deadline';
 import { foldHistory, type TaskStep } from '../task/lifecycle';
 import type { DocumentKind, TaskPriority } from '../task/task-history';
@@ -30,6 +31,8 @@ export interface CorrectableFields {
   priority: TaskPriority;
   sourceDocument: SourceDocumentFields | null;
   coordinatingOrganisationIds: string[];
+  /** The coordinating units' own deadline; null: none set. */
+  coordinationDueOn: CalendarDate | null;
 }
 
 /** A correction: only the fields it replaces, cleaned. */
@@ -125,6 +128,7 @@ export function cleanCorrection(input: CorrectTaskInput): { reason: string; corr
       throw new BadUserInputError(`at most ${MAX_COORDINATING} coordinating units`, 'coordinatingOrganisationIds');
     }
   }
+  if (input.coordinationDueOn !== undefined) correction.coordinationDueOn = input.coordinationDueOn;
   return { reason: text(input.reason, 'reason'), correction };
 }
 
@@ -143,6 +147,7 @@ function asText(fields: CorrectableFields): Array<[string, string | null]> {
     ['sourceDocument.signer', document?.signer ?? null],
     // A set: the order the units are listed in is no change.
     ['coordinatingOrganisationIds', [...fields.coordinatingOrganisationIds].sort().join(', ') || null],
+    ['coordinationDueOn', fields.coordinationDueOn],
   ];
 }
 
@@ -192,6 +197,12 @@ export function correctedTask(task: RecordedTask, correction: Correction, today:
       `the deadline (${originalDueOn}) must not be before the assignment date (${assignedOn})`,
       given('originalDueOn', 'assignedOn'),
     );
+  }
+  const coordinationProblem = coordinationDueOnProblem(fields.coordinationDueOn, assignedOn, originalDueOn);
+  if (coordinationProblem) {
+    // Named by the field the correction gave: the coordination deadline, else the date that moved.
+    const field = 'coordinationDueOn' in correction ? 'coordinationDueOn' : given('originalDueOn', 'assignedOn');
+    return refuse('BAD_USER_INPUT', `coordinationDueOn ${coordinationProblem}`, field);
   }
   for (const step of task.steps) {
     const strict = STRICTLY_AFTER_ASSIGNMENT.has(step.type);

@@ -32,7 +32,8 @@ export async function taskEventPage(db: DataSource, query: TaskEventQuery): Prom
   if (query.taskIds) where.push(`h.task_id = ANY(${param(query.taskIds.filter(isUuid))}::uuid[])`);
   const ledOrCoordinatedBy = (units: string) =>
     `EXISTS (SELECT 1 FROM assignments.task t WHERE t.id = h.task_id
-              AND (t.lead_organisation_id = ANY(${units}) OR t.coordinating_organisation_ids && ${units}))`;
+              AND (t.lead_organisation_id = ANY(${units}) OR t.coordinating_organisation_ids && ${units}
+                   OR t.assigning_organisation_id = ANY(${units})))`;
   if (query.organisationIds) where.push(ledOrCoordinatedBy(`${param(query.organisationIds.filter(isUuid))}::uuid[]`));
   if (query.visibleTo !== null) where.push(ledOrCoordinatedBy(`ARRAY[${param(query.visibleTo)}::uuid]`));
   return db.query(

@@ -19,7 +19,7 @@ export function requestExplanation(workflow: TaskWorkflow, input: RequestExplana
   if (input.answerBy < input.requestedOn) {
     throw new BadUserInputError(`answerBy must not be before the request (${input.requestedOn})`, 'answerBy');
   }
-  return workflow.followUp(input.taskId, 'ASSIGNING_SIDE', async (task, tx) => {
+  return workflow.followUp(input.taskId, 'OVERSEER', async (task, tx) => {
     notWithdrawn(task);
     if (input.requestedOn < task.assignedOn) {
       throw new BadUserInputError(`requestedOn must not be before the assignment (${task.assignedOn})`, 'requestedOn');

@@ -1,5 +1,6 @@
 import { NotFoundError, isUuid } from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
+import { requireWithinParentDeadline } from '../delegation/delegation-rules';
 import { ExtensionRow } from '../task/extension.entity';
 import { optionalText, text, type TaskWorkflow } from '../task/workflow';
 import type { DecideExtensionInput, RequestExtensionInput } from './extension.inputs';
@@ -30,7 +31,8 @@ export function requestExtension(workflow: TaskWorkflow, input: RequestExtension
     },
     dateField: 'requestedOn',
     by: 'LEAD_UNIT',
-    write: async (_task, tx) => {
+    write: async (task, tx) => {
+      await requireWithinParentDeadline(task, input.proposedDueOn, tx);
       await tx.getRepository(ExtensionRow).insert(extension);
       return { result: extension };
     },

@@ -22,7 +22,7 @@ export class ExtensionResolver {
     return extensionOf(await requestExtension(workflowFor(context, 'requestExtension', input), input));
   }
 
-  @Authorized(...MAY.decideOnTasks)
+  @Authorized(...MAY.decideOnSubtasks)
   @Mutation(() => Extension, { description: 'The assigning side approves or rejects a waiting extension request.' })
   async decideExtension(
     @Arg('input', () => DecideExtensionInput, { description: 'The change (see `DecideExtensionInput`).' })

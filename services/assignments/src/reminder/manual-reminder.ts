@@ -13,7 +13,7 @@ export function remindTask(workflow: TaskWorkflow, input: RemindTaskInput): Prom
   if (input.remindedOn > today) {
     throw new BadUserInputError(`remindedOn must not be in the future (today is ${today})`, 'remindedOn');
   }
-  return workflow.followUp(input.taskId, 'ASSIGNING_SIDE', async (task, tx) => {
+  return workflow.followUp(input.taskId, 'OVERSEER', async (task, tx) => {
     const completionReports = await tx.getRepository(CompletionReportRow).findBy({ taskId: task.id });
     if (!isOpenOn(reminderTaskOf({ task, completionReports, extensions: [] }), today)) {
       throw new ConflictError('Only a task open today is reminded (not completed, withdrawn or awaiting confirmation)');

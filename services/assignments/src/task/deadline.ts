@@ -18,6 +18,8 @@ export interface TaskFacts {
   /** The completion date of the confirmed completion report; null while there is none. */
   completedOn: CalendarDate | null;
   withdrawnOn: CalendarDate | null;
+  /** The quality given when the completion was confirmed (1 to 5); null or absent: none. */
+  quality?: number | null;
 }
 
 /**
@@ -54,6 +56,7 @@ export function taskFacts(events: readonly TaskEvent[]): TaskFacts {
   let submitted: CalendarDate | null = null;
   let completedOn: CalendarDate | null = null;
   let withdrawnOn: CalendarDate | null = null;
+  let quality: number | null = null;
   for (const event of events) {
     switch (event.type) {
       case 'EXTENSION_REQUESTED':
@@ -67,6 +70,7 @@ export function taskFacts(events: readonly TaskEvent[]): TaskFacts {
         break;
       case 'COMPLETION_CONFIRMED':
         completedOn = submitted;
+        quality = event.quality ?? null;
         break;
       case 'COMPLETION_RETURNED':
         submitted = null;
@@ -78,7 +82,7 @@ export function taskFacts(events: readonly TaskEvent[]): TaskFacts {
         break;
     }
   }
-  return { assignedOn: first.on, originalDueOn: first.dueOn, approvedExtensions, completedOn, withdrawnOn };
+  return { assignedOn: first.on, originalDueOn: first.dueOn, approvedExtensions, completedOn, withdrawnOn, quality };
 }
 
 /** The facts of a stored task row. */
@@ -86,7 +90,8 @@ export function factsOf(
   task: Pick<
     TaskRow,
     'assignedOn' | 'originalDueOn' | 'extensionDecidedOn' | 'extensionDueOn' | 'completedOn' | 'withdrawnOn'
-  >,
+  > &
+    Partial<Pick<TaskRow, 'quality'>>,
 ): TaskFacts {
   return {
     assignedOn: task.assignedOn,
@@ -97,5 +102,6 @@ export function factsOf(
     })),
     completedOn: task.completedOn,
     withdrawnOn: task.withdrawnOn,
+    quality: task.quality ?? null,
   };
 }

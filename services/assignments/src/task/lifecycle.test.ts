@@ -96,7 +96,7 @@ describe('every transition of the lifecycle', () => {
       'a confirmation completes on the reported date',
       submitted,
       confirm('2017-03-13'),
-      { status: 'COMPLETED', pendingCompletion: null, completedOn: d('2017-03-11') },
+      { status: 'COMPLETED', pendingCompletion: null, completedOn: d('2017-03-11'), quality: null },
     ],
     ['a return reopens', submitted, giveBack('2017-03-13'), { status: 'IN_PROGRESS', pendingCompletion: null }],
     ['a withdrawal ends the task', open, withdraw('2017-03-15'), { status: 'WITHDRAWN', withdrawnOn: d('2017-03-15') }],

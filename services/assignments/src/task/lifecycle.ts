@@ -35,6 +35,8 @@ export interface TaskState {
   pendingCompletion: PendingCompletion | null;
   completedOn: CalendarDate | null;
   withdrawnOn: CalendarDate | null;
+  /** The quality given on confirmation; null or absent: none. */
+  quality?: number | null;
 }
 
 /**
@@ -91,6 +93,9 @@ export function nextState(state: TaskState, event: TaskStep, today?: CalendarDat
   switch (event.type) {
     case 'PROGRESS_REPORTED':
       return { state };
+    // A coordinating unit's contribution (phối hợp): dated like any step; once per unit, which its step checks.
+    case 'CONTRIBUTION_SUBMITTED':
+      return { state };
     case 'EXTENSION_REQUESTED': {
       if (state.originalDueOn === null) return conflict('A task with no deadline cannot be extended');
       const inForce = deadlineInForce(state, event.on)!;
@@ -134,11 +139,31 @@ export function nextState(state: TaskState, event: TaskStep, today?: CalendarDat
       if (report === null) return conflict('No completion report of this task is waiting for a decision');
       if (event.on < report.submittedOn) return badInput(`must not be before the report (${report.submittedOn})`, 'on');
       return event.type === 'COMPLETION_CONFIRMED'
-        ? { state: { ...state, status: 'COMPLETED', pendingCompletion: null, completedOn: report.completedOn } }
+        ? {
+            state: {
+              ...state,
+              status: 'COMPLETED',
+              pendingCompletion: null,
+              completedOn: report.completedOn,
+              quality: event.quality ?? null,
+            },
+          }
         : { state: { ...state, status: 'IN_PROGRESS', pendingCompletion: null } };
     }
     case 'WITHDRAWN':
       return { state: { ...state, status: 'WITHDRAWN', withdrawnOn: event.on } };
+    case 'DELEGATED': {
+      // A sub-task's deadline: its own, not after the task's deadline in force on its assignment.
+      if (event.dueOn !== null && event.dueOn < event.on)
+        return badInput('must not be before the assignment date', 'dueOn');
+      if (state.originalDueOn === null) return { state };
+      const limit = deadlineInForce(state, event.on)!;
+      if (event.dueOn === null)
+        return badInput(`is required: the task's deadline in force that day is ${limit}`, 'dueOn');
+      if (event.dueOn > limit)
+        return badInput(`must not be after the task's deadline in force that day (${limit})`, 'dueOn');
+      return { state };
+    }
     default:
       return conflict('Unknown step');
   }

@@ -14,6 +14,8 @@ export class CompletionReportRow {
   @Column('varchar') status: CompletionReportStatus;
   @Column({ name: 'decided_on', type: 'date', nullable: true }) decidedOn: CalendarDate | null;
   @Column({ name: 'decision_note', type: 'text', nullable: true }) decisionNote: string | null;
+  /** The quality given on confirmation (chất lượng), 1 to 5; null: none given. */
+  @Column({ type: 'smallint', nullable: true }) quality: number | null;
 }
 
 /** A row of `assignments.progress_report` (báo cáo tiến độ). */

@@ -24,20 +24,24 @@ export function pageArguments(
   return { filter, first: pageSize(first), after, asOf: filter.asOf ?? todayInVietnam(), visibleTo: own };
 }
 
-/** Whether the user may read a task (a unit user: tasks its unit leads or coordinates). */
-export function canSeeTask(
-  user: RequestUser,
-  task: Pick<Task, 'leadOrganisationId' | 'coordinatingOrganisationIds'>,
-): boolean {
-  return canSeeUnits(user, [task.leadOrganisationId, ...task.coordinatingOrganisationIds]);
+type Concerned = Pick<Task, 'leadOrganisationId' | 'coordinatingOrganisationIds'> &
+  Partial<Pick<Task, 'assigningOrganisationId'>>;
+
+/** The units whose staff may read a task: its lead, its coordinators, and for a sub-task its parent's lead. */
+const concernedUnits = (task: Concerned) => [
+  task.leadOrganisationId,
+  ...task.coordinatingOrganisationIds,
+  ...(task.assigningOrganisationId ? [task.assigningOrganisationId] : []),
+];
+
+/** Whether the user may read a task (a unit user: tasks its unit leads, coordinates or delegated). */
+export function canSeeTask(user: RequestUser, task: Concerned): boolean {
+  return canSeeUnits(user, concernedUnits(task));
 }
 
-/** Refuses a task the user may not see (a unit user: tasks its unit neither leads nor coordinates). */
-export function requireTaskAccess(
-  user: RequestUser,
-  task: Pick<Task, 'leadOrganisationId' | 'coordinatingOrganisationIds'>,
-): void {
-  requireUnitAccess(user, [task.leadOrganisationId, ...task.coordinatingOrganisationIds], 'tasks');
+/** Refuses a task the user may not see (a unit user: tasks its unit neither leads, coordinates nor delegated). */
+export function requireTaskAccess(user: RequestUser, task: Concerned): void {
+  requireUnitAccess(user, concernedUnits(task), 'tasks');
 }
 
 /** A page as a Relay connection. */

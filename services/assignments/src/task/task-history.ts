@@ -21,8 +21,10 @@ export type TaskEvent =
   | { type: 'EXTENSION_APPROVED'; on: CalendarDate; extensionId: string; note?: string }
   | { type: 'EXTENSION_REJECTED'; on: CalendarDate; extensionId: string; note?: string }
   | { type: 'COMPLETION_SUBMITTED'; on: CalendarDate; completedOn: CalendarDate; note: string }
-  | { type: 'COMPLETION_CONFIRMED'; on: CalendarDate }
+  | { type: 'COMPLETION_CONFIRMED'; on: CalendarDate; quality?: number | null }
   | { type: 'COMPLETION_RETURNED'; on: CalendarDate; reason: string }
-  | { type: 'WITHDRAWN'; on: CalendarDate; reason: string };
+  | { type: 'WITHDRAWN'; on: CalendarDate; reason: string }
+  | { type: 'CONTRIBUTION_SUBMITTED'; on: CalendarDate; organisationId: string; note: string }
+  | { type: 'DELEGATED'; on: CalendarDate; subtaskId: string; divisionId: string; dueOn: CalendarDate | null };
 
 export type TaskEventType = TaskEvent['type'];

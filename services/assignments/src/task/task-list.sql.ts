@@ -52,7 +52,9 @@ export async function taskPages(
   const conditions: string[] = [];
   if (query.visibleTo !== null) {
     const unit = param(query.visibleTo);
-    conditions.push(`(t.lead_organisation_id = ${unit}::uuid OR ${unit}::uuid = ANY(t.coordinating_organisation_ids))`);
+    conditions.push(
+      `(t.lead_organisation_id = ${unit}::uuid OR ${unit}::uuid = ANY(t.coordinating_organisation_ids) OR t.assigning_organisation_id = ${unit}::uuid)`,
+    );
   }
   // A unit's tasks as of a date are those it led that day: the list agrees with its figures.
   if (unitIds) conditions.push(ledOnSql('t', `${param(unitIds)}::uuid[]`, '$1::date'));
@@ -152,9 +154,12 @@ function mapTaskColumns(row: Record<string, unknown>): TaskRow {
     leadOrganisationId: row.lead_organisation_id,
     coordinatingOrganisationIds: row.coordinating_organisation_ids,
     originalDueOn: row.original_due_on,
+    coordinationDueOn: row.coordination_due_on,
     priority: row.priority,
     originConclusionId: row.origin_conclusion_id,
     status: row.status,
+    parentId: row.parent_id,
+    assigningOrganisationId: row.assigning_organisation_id,
     dueOn: row.due_on,
     extensionDecidedOn: row.extension_decided_on,
     extensionDueOn: row.extension_due_on,
@@ -164,6 +169,7 @@ function mapTaskColumns(row: Record<string, unknown>): TaskRow {
     deadlineWorkingDays: row.deadline_working_days,
     completedOn: row.completed_on,
     withdrawnOn: row.withdrawn_on,
+    quality: row.quality,
     searchText: row.search_text,
     version: row.version,
     createdAt: row.created_at,

@@ -1,5 +1,6 @@
 import { foldForSearch, uuidFromName, type CalendarDate } from '@giaoviec/shared';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ContributionRow } from '../coordination/contribution.entity';
 import { ExtensionRow } from './extension.entity';
 import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './reports.entity';
 
@@ -20,8 +21,13 @@ export interface TaskRecord {
   assignedByOfficialId?: string | null;
   leadOrganisationId: string;
   coordinatingOrganisationIds: string[];
+  /** The coordinating units' own deadline, when set. */
+  coordinationDueOn?: CalendarDate | null;
   priority: TaskPriority;
   originConclusionId?: string | null;
+  /** For a sub-task: its parent and the parent's lead unit. */
+  parentId?: string | null;
+  assigningOrganisationId?: string | null;
   events: TaskEvent[];
 }
 
@@ -30,6 +36,7 @@ export interface TaskRows {
   extensions: ExtensionRow[];
   completionReports: CompletionReportRow[];
   progressReports: ProgressReportRow[];
+  contributions: ContributionRow[];
   history: Array<Omit<TaskHistoryRow, 'id' | 'at'>>;
 }
 
@@ -49,6 +56,7 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
   const extensions = new Map<string, ExtensionRow>();
   const completionReports: CompletionReportRow[] = [];
   const progressReports: ProgressReportRow[] = [];
+  const contributions: ContributionRow[] = [];
   for (const [index, event] of record.events.entries()) {
     switch (event.type) {
       case 'PROGRESS_REPORTED':
@@ -90,6 +98,16 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
           status: 'SUBMITTED',
           decidedOn: null,
           decisionNote: null,
+          quality: null,
+        });
+        break;
+      case 'CONTRIBUTION_SUBMITTED':
+        contributions.push({
+          id: uuidFromName(`contribution:${record.id}:${index}`),
+          taskId: record.id,
+          organisationId: event.organisationId,
+          submittedOn: event.on,
+          note: event.note,
         });
         break;
       case 'COMPLETION_CONFIRMED':
@@ -98,6 +116,7 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
           status: event.type === 'COMPLETION_CONFIRMED' ? 'CONFIRMED' : 'RETURNED',
           decidedOn: event.on,
           decisionNote: event.type === 'COMPLETION_RETURNED' ? event.reason : null,
+          quality: event.type === 'COMPLETION_CONFIRMED' ? (event.quality ?? null) : null,
         });
         break;
       default:
@@ -120,9 +139,12 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
     leadOrganisationId: record.leadOrganisationId,
     coordinatingOrganisationIds: record.coordinatingOrganisationIds,
     originalDueOn: facts.originalDueOn,
+    coordinationDueOn: record.coordinationDueOn ?? null,
     priority: record.priority,
     originConclusionId: record.originConclusionId ?? null,
     status: facts.status,
+    parentId: record.parentId ?? null,
+    assigningOrganisationId: record.assigningOrganisationId ?? null,
     dueOn: deadlineInForce(facts, FAR_FUTURE),
     extensionDecidedOn: facts.approvedExtensions.map((extension) => extension.decidedOn),
     extensionDueOn: facts.approvedExtensions.map((extension) => extension.newDueOn),
@@ -132,6 +154,7 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
     deadlineWorkingDays: null,
     completedOn: facts.completedOn,
     withdrawnOn: facts.withdrawnOn,
+    quality: facts.quality ?? null,
     searchText: searchTextOf(record.title, document?.number ?? null),
     version: record.events.length,
     createdAt: loadedAt,
@@ -144,7 +167,7 @@ export function taskRows(record: TaskRecord, actor: string): TaskRows {
     actor,
     details: details as Record<string, unknown>,
   }));
-  return { task, extensions: [...extensions.values()], completionReports, progressReports, history };
+  return { task, extensions: [...extensions.values()], completionReports, progressReports, contributions, history };
 }
 
 /** What text search looks in: the title and the document number, folded. */
@@ -183,6 +206,11 @@ export async function insertTaskRecords(db: DataSource, records: readonly TaskRe
       manager,
       ProgressReportRow,
       all.flatMap((rows) => rows.progressReports),
+    );
+    await insertChunked(
+      manager,
+      ContributionRow,
+      all.flatMap((rows) => rows.contributions),
     );
     await insertChunked(manager, TaskHistoryRow, all.flatMap((rows) => rows.history) as TaskHistoryRow[]);
   });

@@ -23,15 +23,23 @@ export class TaskRow {
   @Column({ name: 'lead_organisation_id', type: 'uuid' }) leadOrganisationId: string;
   @Column({ name: 'coordinating_organisation_ids', type: 'uuid', array: true }) coordinatingOrganisationIds: string[];
   @Column({ name: 'original_due_on', type: 'date', nullable: true }) originalDueOn: CalendarDate | null;
+  /** The coordinating units' own deadline (RULES.md, Coordination); null: the task's deadline in force. */
+  @Column({ name: 'coordination_due_on', type: 'date', nullable: true }) coordinationDueOn: CalendarDate | null;
   @Column('varchar') priority: TaskPriority;
   @Column({ name: 'origin_conclusion_id', type: 'uuid', nullable: true }) originConclusionId: string | null;
   @Column('varchar') status: TaskStatus;
+  /** The task this one was delegated from (giao việc nội bộ); null for a task assigned to a unit. */
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId: string | null;
+  /** A sub-task's assigning side: its parent's lead unit; null for the People's Committee. */
+  @Column({ name: 'assigning_organisation_id', type: 'uuid', nullable: true }) assigningOrganisationId: string | null;
   /** The deadline in force after every approved extension (the decisions are never in the future). */
   @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn: CalendarDate | null;
   @Column({ name: 'extension_decided_on', ...dateArray }) extensionDecidedOn: CalendarDate[];
   @Column({ name: 'extension_due_on', ...dateArray }) extensionDueOn: CalendarDate[];
   @Column({ name: 'completed_on', type: 'date', nullable: true }) completedOn: CalendarDate | null;
   @Column({ name: 'withdrawn_on', type: 'date', nullable: true }) withdrawnOn: CalendarDate | null;
+  /** The quality (1 to 5) given when its completion was confirmed; null: none given. */
+  @Column({ type: 'smallint', nullable: true }) quality: number | null;
   /** Transfers of the lead unit (after a restructuring), oldest first: when, and from which unit. */
   @Column({ name: 'lead_transferred_on', ...dateArray }) leadTransferredOn: CalendarDate[];
   @Column({ name: 'lead_transferred_from', type: 'uuid', array: true }) leadTransferredFrom: string[];

@@ -55,6 +55,13 @@ export class AssignTaskInput extends IdempotentInput {
   @Field(() => ID, { description: 'The lead unit (đơn vị chủ trì).' })
   leadOrganisationId: string;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The coordinating units’ own deadline (hạn phối hợp): not before the assignment, not after `dueOn` when there is one. Absent: the task’s deadline in force.',
+  })
+  coordinationDueOn?: CalendarDate | null;
+
   @Field(() => [ID], {
     nullable: true,
     description: 'Coordinating units (đơn vị phối hợp), at most 20, not the lead unit.',
@@ -130,6 +137,12 @@ export class ConfirmCompletionInput extends TaskChangeInput {
 
   @Field(() => DateScalar, { description: 'The confirmation date: not before the report, not in the future.' })
   confirmedOn: CalendarDate;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The quality of the result (chất lượng), from 1 (poor) to 5 (excellent); none when absent.',
+  })
+  quality?: number | null;
 }
 
 @InputType('ReturnCompletionInput', { description: 'The assigning side returns a completion report for more work.' })

@@ -13,6 +13,7 @@ export function taskOf(row: TaskRow): Task {
     assignedOn: row.assignedOn,
     dueOn: row.dueOn,
     originalDueOn: row.originalDueOn,
+    coordinationDueOn: row.coordinationDueOn,
     completedOn: row.completedOn,
     withdrawnOn: row.withdrawnOn,
     assignerKind: AssignerKindEnum[row.assignerKind],
@@ -22,6 +23,8 @@ export function taskOf(row: TaskRow): Task {
     originConclusionId: row.originConclusionId,
     version: row.version,
     leadOrganisationId: row.leadOrganisationId,
+    parentId: row.parentId,
+    assigningOrganisationId: row.assigningOrganisationId,
     coordinatingOrganisationIds: row.coordinatingOrganisationIds,
     documentNumber: row.documentNumber,
     documentKind: row.documentKind,
@@ -49,6 +52,7 @@ export function completionReportOf(row: CompletionReportRow): CompletionReport {
     status: CompletionReportStatusEnum[row.status],
     decidedOn: row.decidedOn,
     decisionNote: row.decisionNote,
+    quality: row.quality,
   };
 }
 

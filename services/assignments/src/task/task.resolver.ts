@@ -78,7 +78,7 @@ export class TaskResolver {
     return taskOf(await workflowFor(context, 'submitCompletion', input).submitCompletion(input));
   }
 
-  @Authorized(...MAY.decideOnTasks)
+  @Authorized(...MAY.decideOnSubtasks)
   @Mutation(() => Task, {
     description: 'Confirms the waiting completion report: the task counts as completed from its completion date.',
   })
@@ -90,7 +90,7 @@ export class TaskResolver {
     return taskOf(await workflowFor(context, 'confirmCompletion', input).confirmCompletion(input));
   }
 
-  @Authorized(...MAY.decideOnTasks)
+  @Authorized(...MAY.decideOnSubtasks)
   @Mutation(() => Task, { description: 'Returns the waiting completion report for more work; it never counts.' })
   async returnCompletion(
     @Arg('input', () => ReturnCompletionInput, { description: 'The change (see `ReturnCompletionInput`).' })
@@ -100,7 +100,7 @@ export class TaskResolver {
     return taskOf(await workflowFor(context, 'returnCompletion', input).returnCompletion(input));
   }
 
-  @Authorized(...MAY.assignTasks)
+  @Authorized(...MAY.decideOnSubtasks)
   @Mutation(() => Task, { description: 'Withdraws a task: left out of every figure from that date; no change after.' })
   async withdrawTask(
     @Arg('input', () => WithdrawTaskInput, { description: 'The change (see `WithdrawTaskInput`).' })

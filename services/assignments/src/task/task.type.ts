@@ -55,6 +55,13 @@ export class Task {
 
   @Field(() => DateScalar, {
     nullable: true,
+    description:
+      'The deadline of the coordinating units (hạn phối hợp), as set; null: none was set, and they contribute by the task’s deadline in force.',
+  })
+  coordinationDueOn: CalendarDate | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
     description: 'The completion date of the confirmed completion report; null until confirmed.',
   })
   completedOn: CalendarDate | null;
@@ -94,6 +101,8 @@ export class Task {
 
   /** Not in the schema: field resolvers read them. */
   leadOrganisationId: string;
+  parentId: string | null;
+  assigningOrganisationId: string | null;
   coordinatingOrganisationIds: string[];
   documentNumber: string | null;
   documentKind: string | null;
@@ -175,6 +184,11 @@ export class CompletionReport {
   @Field(() => DateScalar, { nullable: true, description: 'When it was confirmed or returned.' })
   decidedOn: CalendarDate | null;
   @Field(() => String, { nullable: true, description: 'Why it was returned.' }) decisionNote: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The quality given when it was confirmed, 1 (poor) to 5 (excellent); null when none was given.',
+  })
+  quality: number | null;
 }
 
 @ObjectType('TaskEdge', { description: 'A task in a list, with its cursor.' })

@@ -4,6 +4,7 @@ import {
   NotFoundError,
   cleanText,
   existingEntityIds,
+  fetchEntities,
   ForbiddenError,
   type Caller,
   type RequestUser,
@@ -14,6 +15,7 @@ import {
 } from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { coordinationDueOnProblem } from '../coordination/rules';
 import { loadHolidayCalendar } from '../working-days/holiday.store';
 import { addWorkingDays } from '../working-days/rules';
 import { deadlineInForce, factsOf } from './deadline';
@@ -46,8 +48,41 @@ export const text = (value: string, field: string, max = 2000) => cleanText(valu
 export const optionalText = (value: string | null | undefined, field: string, max = 2000) =>
   value === null || value === undefined || value.trim() === '' ? null : text(value, field, max);
 
-/** Who may take a step: the unit that leads the task, or the assigning side (the roles say who). */
-export type StepActor = 'LEAD_UNIT' | 'ASSIGNING_SIDE';
+/**
+ * Who may take a step: the unit that leads the task, the assigning side, a coordinating unit, or
+ * who may delegate it (the lead unit or OFFICE). For a sub-task, the staff of its parent's lead
+ * unit act as its lead unit and as its assigning side (RULES.md, Delegation inside a unit).
+ */
+/**
+ * Who takes a step: the lead unit, the assigning side, a coordinating unit, the delegating unit,
+ * or an overseer (OFFICE, LEADER, INSPECTOR chasing a task: the mutation's roles are the check).
+ */
+export type StepActor = 'LEAD_UNIT' | 'ASSIGNING_SIDE' | 'COORDINATING_UNIT' | 'DELEGATOR' | 'OVERSEER';
+
+/** Why the user may not take a step of this task, or null when it may (the roles were checked before). */
+export function stepForbidden(
+  by: StepActor,
+  user: RequestUser,
+  task: Pick<TaskRow, 'leadOrganisationId' | 'coordinatingOrganisationIds' | 'assigningOrganisationId'>,
+): string | null {
+  const unit = user.organisationId ?? null;
+  const office = user.roles.includes('OFFICE');
+  const ofParentUnit = unit !== null && task.assigningOrganisationId === unit;
+  switch (by) {
+    case 'LEAD_UNIT':
+      return unit === task.leadOrganisationId || ofParentUnit ? null : 'Only the lead unit of a task reports on it';
+    case 'ASSIGNING_SIDE':
+      return office || ofParentUnit ? null : 'Only the assigning side of a task decides on it';
+    case 'COORDINATING_UNIT':
+      return unit !== null && task.coordinatingOrganisationIds.includes(unit)
+        ? null
+        : 'Only a coordinating unit of a task contributes to it';
+    case 'DELEGATOR':
+      return office || unit === task.leadOrganisationId ? null : 'Only the lead unit of a task delegates it';
+    case 'OVERSEER':
+      return null;
+  }
+}
 
 /** What a follow-up change of a task records in its history, and what it answers. */
 export interface FollowUpChange<R> {
@@ -109,6 +144,10 @@ export class TaskWorkflow {
         : addWorkingDays(input.assignedOn, workingDays, await loadHolidayCalendar(this.db));
     const start = assignedState({ type: 'ASSIGNED', on: input.assignedOn, dueOn }, this.actor.today);
     if (start.refusal) throw refusalError(start.refusal, { on: 'assignedOn' });
+    const coordinationDueOn = input.coordinationDueOn ?? null;
+    const coordinationProblem = coordinationDueOnProblem(coordinationDueOn, input.assignedOn, dueOn);
+    if (coordinationProblem)
+      throw new BadUserInputError(`coordinationDueOn ${coordinationProblem}`, 'coordinationDueOn');
     const coordinating = [...new Set(input.coordinatingOrganisationIds ?? [])];
     if (coordinating.length > 20)
       throw new BadUserInputError('at most 20 coordinating units', 'coordinatingOrganisationIds');
@@ -145,9 +184,12 @@ export class TaskWorkflow {
       leadOrganisationId: input.leadOrganisationId,
       coordinatingOrganisationIds: coordinating,
       originalDueOn: dueOn,
+      coordinationDueOn,
       priority: input.priority ?? 'ROUTINE',
       originConclusionId: input.originConclusionId ?? null,
       status: start.state.status,
+      parentId: null,
+      assigningOrganisationId: null,
       dueOn,
       extensionDecidedOn: [],
       extensionDueOn: [],
@@ -157,6 +199,7 @@ export class TaskWorkflow {
       deadlineWorkingDays: workingDays,
       completedOn: null,
       withdrawnOn: null,
+      quality: null,
       searchText: searchTextOf(title, documentNumber),
       version: 1,
       createdAt: new Date(),
@@ -213,13 +256,19 @@ export class TaskWorkflow {
           status: 'SUBMITTED',
           decidedOn: null,
           decisionNote: null,
+          quality: null,
         });
       },
     });
   }
 
   confirmCompletion(input: ConfirmCompletionInput): Promise<TaskRow> {
-    return this.decideCompletion(input.taskId, { type: 'COMPLETION_CONFIRMED', on: input.confirmedOn }, 'confirmedOn');
+    const quality = requireIntBetween(input.quality ?? null, 'quality', 1, 5);
+    return this.decideCompletion(
+      input.taskId,
+      { type: 'COMPLETION_CONFIRMED', on: input.confirmedOn, quality },
+      'confirmedOn',
+    );
   }
 
   returnCompletion(input: ReturnCompletionInput): Promise<TaskRow> {
@@ -237,6 +286,18 @@ export class TaskWorkflow {
       event: { type: 'WITHDRAWN', on: input.withdrawnOn, reason },
       dateField: 'withdrawnOn',
       by: 'ASSIGNING_SIDE',
+      write: async (task, tx) => {
+        // Its open sub-tasks are withdrawn with it, on the same date, in one statement.
+        await tx.query(
+          `WITH withdrawn AS (
+             UPDATE assignments.task SET status = 'WITHDRAWN', withdrawn_on = $2, version = version + 1, updated_at = now()
+              WHERE parent_id = $1 AND status NOT IN ('COMPLETED', 'WITHDRAWN') RETURNING id)
+           INSERT INTO assignments.task_history (task_id, on_date, action, actor, actor_id, details)
+           SELECT id, $2, 'WITHDRAWN', $3, $4, jsonb_build_object('reason', $5::text, 'withParent', $1::text)
+             FROM withdrawn`,
+          [task.id, input.withdrawnOn, this.actor.name, this.actor.user.id, reason],
+        );
+      },
     });
   }
 
@@ -254,11 +315,12 @@ export class TaskWorkflow {
         const reports = tx.getRepository(CompletionReportRow);
         const report = await reports.findOneByOrFail({ taskId: task.id, status: 'SUBMITTED' });
         const reason = event.type === 'COMPLETION_RETURNED' ? event.reason : null;
+        const quality = event.type === 'COMPLETION_CONFIRMED' ? (event.quality ?? null) : null;
         await reports.update(
           { id: report.id },
-          { status: confirm ? 'CONFIRMED' : 'RETURNED', decidedOn: event.on, decisionNote: reason },
+          { status: confirm ? 'CONFIRMED' : 'RETURNED', decidedOn: event.on, decisionNote: reason, quality },
         );
-        return { details: confirm ? { completedOn: report.completedOn } : { reason } };
+        return { details: confirm ? { completedOn: report.completedOn, quality } : { reason } };
       },
     });
   }
@@ -338,9 +400,8 @@ export class TaskWorkflow {
     if (!task || !canSeeTask(this.actor.user, task)) {
       throw new NotFoundError(`No task has id ${taskId}`);
     }
-    if (by === 'LEAD_UNIT' && task.leadOrganisationId !== this.actor.user.organisationId) {
-      throw new ForbiddenError('Only the lead unit of a task reports on it');
-    }
+    const forbidden = stepForbidden(by, this.actor.user, task);
+    if (forbidden) throw new ForbiddenError(forbidden);
     return task;
   }
 
@@ -365,7 +426,8 @@ export class TaskWorkflow {
     };
   }
 
-  private async record(
+  /** Appends a history row of a task (the step's own, or a sub-task's ASSIGNED). */
+  async record(
     tx: EntityManager,
     taskId: string,
     action: TaskEventType | FollowUpChange<unknown>['action'],
@@ -396,9 +458,22 @@ export class TaskWorkflow {
   }
 
   private async requireOrganisations(leadId: string, coordinatingIds: string[]): Promise<void> {
-    const ids = [leadId, ...coordinatingIds].filter(isUuid);
-    const known = await existingEntityIds('organisations', 'Organisation', ids, this.actor);
+    const ids = [...new Set([leadId, ...coordinatingIds].filter(isUuid))];
+    const units = await fetchEntities<{ id: string; kind: string }>(
+      'organisations',
+      'Organisation',
+      ids,
+      'id kind',
+      this.actor,
+    );
+    const known = new Set(units.flatMap((unit) => (unit ? [unit.id] : [])));
     if (!known.has(leadId)) throw new BadUserInputError(`No organisation has id ${leadId}`, 'leadOrganisationId');
+    // A division leads only the tasks delegated to it (delegateTask).
+    if (units.some((unit) => unit?.id === leadId && unit.kind === 'DIVISION'))
+      throw new BadUserInputError(
+        'A division is assigned tasks only by delegation from its unit',
+        'leadOrganisationId',
+      );
     const unknown = coordinatingIds.find((id) => !known.has(id));
     if (unknown) throw new BadUserInputError(`No organisation has id ${unknown}`, 'coordinatingOrganisationIds');
   }
@@ -416,6 +491,7 @@ function rowChange(state: TaskState, today: CalendarDate): Partial<TaskRow> {
     status: state.status,
     completedOn: state.completedOn,
     withdrawnOn: state.withdrawnOn,
+    quality: state.quality ?? null,
     // Decision order is history order: appended, even when back-dated (RULES.md picks by date, then order).
     extensionDecidedOn: state.approvedExtensions.map((extension) => extension.decidedOn),
     extensionDueOn: state.approvedExtensions.map((extension) => extension.newDueOn),

@@ -7,6 +7,7 @@ import {
   DISTRICT_ABOLITIONS_2025,
   DISTRICT_ABOLITION_BASIS,
   DISTRICT_ABOLITION_DATE,
+  LANG_SON_DIVISIONS_2017,
   LANG_SON_UNITS_2017,
   PROVINCE_CODE,
   demoOfficialId,
@@ -38,10 +39,9 @@ const newUnit = (unit: DemoUnit): NewUnit => ({
 export async function loadDemoOrganisations(db: DataSource, log: Logger): Promise<void> {
   const rows = db.getRepository(OrganisationRow);
   if ((await rows.count()) === 0) {
-    await rows.insert(
-      LANG_SON_UNITS_2017.map((unit) => ({ ...newUnit(unit), validFrom: null, validTo: null, nameSince: null })),
-    );
-    log.info({ units: LANG_SON_UNITS_2017.length }, 'demo organisations loaded');
+    const units = [...LANG_SON_UNITS_2017, ...LANG_SON_DIVISIONS_2017];
+    await rows.insert(units.map((unit) => ({ ...newUnit(unit), validFrom: null, validTo: null, nameSince: null })));
+    log.info({ units: units.length }, 'demo organisations loaded');
   }
   if ((await db.getRepository(OfficialRow).count()) === 0) await loadLeaders(db);
   if ((await db.getRepository(RestructuringEventRow).count()) === 0) {

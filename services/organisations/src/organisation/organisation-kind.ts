@@ -8,6 +8,7 @@ export enum OrganisationKind {
   DISTRICT = 'DISTRICT',
   COMMUNE = 'COMMUNE',
   OTHER = 'OTHER',
+  DIVISION = 'DIVISION',
 }
 
 /** The order in which lists show kinds: the province first, communes last. */
@@ -23,5 +24,9 @@ registerEnumType(OrganisationKind, {
     DISTRICT: { description: 'A district-level unit: district, town or provincial city (huyện, thị xã, thành phố).' },
     COMMUNE: { description: 'A commune-level unit: commune, ward or township (xã, phường, thị trấn).' },
     OTHER: { description: 'Any other unit that can be assigned tasks.' },
+    DIVISION: {
+      description:
+        'A division of a unit (phòng, ban), under a department, a district, a commune or the Office: it leads only the tasks its unit delegates to it.',
+    },
   },
 });

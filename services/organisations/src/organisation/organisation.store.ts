@@ -4,7 +4,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { requireCodeFree } from '../restructuring/rules';
 import { KIND_ORDER, type OrganisationKind } from './organisation-kind';
 import { OrganisationRow } from './organisation.entity';
+import { placementProblem } from '../division/rules';
 import { wouldCreateCycle } from './rules';
+
+function requirePlacement(kind: string, parentKind: string | null): void {
+  const problem = placementProblem(kind, parentKind);
+  if (problem) throw new BadUserInputError(problem, 'parentId');
+}
 
 /**
  * Changes checked against the whole structure (hierarchy, codes, validity) go one at a time: two
@@ -53,7 +59,8 @@ export class OrganisationStore {
     return this.transaction(async (tx) => {
       // Codes are checked against every unit's validity: structure changes go one at a time.
       await lockStructure(tx);
-      if (unit.parentId) await this.requireParent(tx, unit.parentId);
+      const parent = unit.parentId ? await this.requireParent(tx, unit.parentId) : null;
+      requirePlacement(unit.kind, parent?.kind ?? null);
       const sameCode = await tx.getRepository(OrganisationRow).findBy({ code: unit.code });
       requireCodeFree(unit.code, { validFrom: unit.validFrom, validTo: null }, sameCode);
       const row = tx
@@ -74,8 +81,14 @@ export class OrganisationStore {
       const repository = tx.getRepository(OrganisationRow);
       const current = isUuid(id) ? await repository.findOneBy({ id }) : null;
       if (!current) throw new BadUserInputError(`No organisation has id ${id}`, 'id');
+      const parentId = change.parentId === undefined ? current.parentId : change.parentId;
+      const parent = parentId ? await this.requireParent(tx, parentId) : null;
+      requirePlacement(change.kind ?? current.kind, parent?.kind ?? null);
+      if ((change.kind ?? current.kind) === 'DIVISION' && current.kind !== 'DIVISION') {
+        // A unit with units under it cannot become a division: nothing stands under a division.
+        if (await repository.existsBy({ parentId: id })) requirePlacement('OTHER', 'DIVISION');
+      }
       if (change.parentId) {
-        await this.requireParent(tx, change.parentId);
         if (wouldCreateCycle(id, await this.parentChain(tx, change.parentId))) {
           throw new BadUserInputError(
             'An organisation cannot be placed under itself or one of its descendants',
@@ -89,9 +102,10 @@ export class OrganisationStore {
     });
   }
 
-  private async requireParent(tx: EntityManager, parentId: string): Promise<void> {
-    const exists = isUuid(parentId) && (await tx.getRepository(OrganisationRow).existsBy({ id: parentId }));
-    if (!exists) throw new BadUserInputError(`No organisation has id ${parentId}`, 'parentId');
+  private async requireParent(tx: EntityManager, parentId: string): Promise<OrganisationRow> {
+    const parent = isUuid(parentId) ? await tx.getRepository(OrganisationRow).findOneBy({ id: parentId }) : null;
+    if (!parent) throw new BadUserInputError(`No organisation has id ${parentId}`, 'parentId');
+    return parent;
   }
 
   /** The unit and its ancestors up to the top, in one statement. */
