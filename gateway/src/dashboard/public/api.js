@@ -13,6 +13,8 @@
  * @typedef {{ id: string; title: string; dueOn: string }} OverdueTask an overdue task has a deadline
  * @typedef {{ id: string; team: string; inspectedOn: string; periodFrom: string; periodTo: string;
  *   compliance: Buckets | null }} Inspection
+ * @typedef {{ reminders: number; explanationsRequested: number; explanationsAnsweredOnTime: number;
+ *   explanationsAnsweredLate: number; explanationsOverdue: number }} FollowUp
  */
 /**
  * What each contract query the page sends answers (test/contract/operations).
@@ -22,6 +24,7 @@
  *   OverdueTasks: { tasks: { totalCount: number; edges: { node: OverdueTask }[];
  *     pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null };
  *   UnitInspections: { organisation: { id: string; name: string; inspections: Inspection[] | null } | null };
+ *   FollowUpFigures: { organisations: { id: string; code: string; followUp: FollowUp | null }[] };
  * }} Answers
  */
 
