@@ -27,6 +27,7 @@ const CONTRACT_FILES: Record<string, string> = {
   UnitInspections: 'inspections.graphql',
   CoordinationFigures: 'coordination.graphql',
   InternalCompliance: 'coordination.graphql',
+  FollowUpFigures: 'follow-up.graphql',
 };
 
 describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
@@ -291,6 +292,33 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
     expect(
       await page.$$eval('#divisions tbody tr', (rows) => rows.map((row) => row.getAttribute('data-code'))),
     ).toEqual(['SXD-HTKT', 'SXD-QHKT', 'SXD-QLXD']);
+    // The unit's reminders and requests for explanation of the period, as the API counts them.
+    const { organisations } = await stack.gateway.client.data(
+      contractOperation('follow-up.graphql', 'FollowUpFigures'),
+      {
+        kinds: ['DEPARTMENT'],
+        from: FROM,
+        to: TO,
+        asOf: AS_OF,
+      },
+    );
+    const followUp = organisations.find((organisation: any) => organisation.id === unit.id).followUp;
+    expect(followUp.reminders).toBeGreaterThan(0);
+    const shownFollowUp = await page.$$eval('#follow-up dd', (cells) =>
+      Object.fromEntries(cells.map((cell) => [cell.dataset.key, cell.textContent])),
+    );
+    expect(shownFollowUp).toEqual({
+      reminders: followUp.reminders.toLocaleString('vi-VN'),
+      explanationsRequested: followUp.explanationsRequested.toLocaleString('vi-VN'),
+      explanationsAnsweredOnTime: followUp.explanationsAnsweredOnTime.toLocaleString('vi-VN'),
+      explanationsAnsweredLate: followUp.explanationsAnsweredLate.toLocaleString('vi-VN'),
+      explanationsOverdue: followUp.explanationsOverdue.toLocaleString('vi-VN'),
+      open: (
+        followUp.explanationsRequested -
+        followUp.explanationsAnsweredOnTime -
+        followUp.explanationsAnsweredLate
+      ).toLocaleString('vi-VN'),
+    });
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });

@@ -5,6 +5,7 @@ import {
   reminderTaskOf,
   remindersOfRuns,
   runRemindersOf,
+  taskFacts,
   taskRows,
   type AutomaticReminder,
   type TaskRecord,
@@ -87,6 +88,23 @@ describe('the daily run in SQL equals the pure rules', () => {
     for (const kind of ['DUE_SOON', 'OVERDUE', 'AWAITING_CONFIRMATION', 'AWAITING_EXTENSION_DECISION']) {
       expect([kind, (kinds.get(kind) ?? 0) > 20]).toEqual([kind, true]);
     }
+    // The boundaries the rules care about happen: extensions approved on the due day, deadlines
+    // counted across Tết 2018 (14 to 20 February), days of no run (weekends and Tết).
+    const approvedOnDueDay = records.filter((record) => {
+      const facts = taskFacts(record.events);
+      return facts.approvedExtensions.some((extension) => extension.decidedOn === facts.originalDueOn);
+    }).length;
+    const acrossTet = expected.filter(
+      (reminder) => reminder.kind === 'DUE_SOON' && reminder.sentOn < '2018-02-14' && reminder.dueOn! > '2018-02-20',
+    ).length;
+    const sentOnDaysOff = expected.filter((reminder) =>
+      ['2018-02-14', '2018-02-15', '2018-02-16', '2018-02-17', '2018-02-19', '2018-02-20'].includes(reminder.sentOn),
+    ).length;
+    expect({ approvedOnDueDay: approvedOnDueDay > 10, acrossTet: acrossTet > 10, sentOnDaysOff }).toEqual({
+      approvedOnDueDay: true,
+      acrossTet: true,
+      sentOnDaysOff: 0,
+    });
     // Each reminder is an event of the task feed, by the platform.
     const [history] = await db.query(
       `SELECT count(*)::int AS count, count(*) FILTER (WHERE actor_id IS NULL)::int AS platform

@@ -32,10 +32,12 @@ export function randomHistory(
       const decidedOn = next() < 0.2 ? day : addDays(day, pick(options.longestWait ?? 3));
       if (next() < 0.7) {
         events.push({ type: 'EXTENSION_APPROVED', on: decidedOn, extensionId });
-        if (decidedOn <= (deadline ?? decidedOn)) deadline = proposedDueOn;
+        // With long waits the next step comes after the decision, when its date is in force.
+        if (options.longestWait || decidedOn <= (deadline ?? decidedOn)) deadline = proposedDueOn;
       } else {
         events.push({ type: 'EXTENSION_REJECTED', on: decidedOn, extensionId });
       }
+      if (options.longestWait) day = decidedOn;
     } else if (roll < 0.7) {
       const completedOn = addDays(assignedOn, pick(20));
       const submittedOn = completedOn > day ? completedOn : day;

@@ -17,6 +17,8 @@
  * @typedef {{ id: string; title: string; dueOn: string }} OverdueTask an overdue task has a deadline
  * @typedef {{ id: string; team: string; inspectedOn: string; periodFrom: string; periodTo: string;
  *   compliance: Buckets | null }} Inspection
+ * @typedef {{ reminders: number; explanationsRequested: number; explanationsAnsweredOnTime: number;
+ *   explanationsAnsweredLate: number; explanationsOverdue: number }} FollowUp
  */
 /**
  * What each contract query the page sends answers (test/contract/operations).
@@ -28,6 +30,7 @@
  *   UnitInspections: { organisation: { id: string; name: string; inspections: Inspection[] | null } | null };
  *   CoordinationFigures: { organisations: { id: string; code: string; coordinationCompliance: Coordination | null }[] };
  *   InternalCompliance: { organisation: { id: string; divisions: Division[] | null } | null };
+ *   FollowUpFigures: { organisations: { id: string; code: string; followUp: FollowUp | null }[] };
  * }} Answers
  */
 

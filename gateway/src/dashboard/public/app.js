@@ -12,6 +12,7 @@ import { daysBetween, formatDate, formatMonth, isCalendarDate, monthsOf, todayIn
  * @typedef {import('./api.js').Buckets} Buckets
  * @typedef {import('./api.js').Coordination} Coordination
  * @typedef {import('./api.js').Figures} Figures
+ * @typedef {import('./api.js').FollowUp} FollowUp
  * @typedef {import('./api.js').OverdueTask} OverdueTask
  * @typedef {import('./api.js').Unit} Unit
  * @typedef {import('./charts.js').Series} Series
@@ -430,17 +431,20 @@ async function selectUnit(unit) {
   $('#overdue').replaceChildren(h('p', { class: 'empty' }, 'Đang tải…'));
   $('#inspections').replaceChildren(h('p', { class: 'empty' }, 'Đang tải…'));
   $('#divisions').replaceChildren(h('p', { class: 'empty' }, 'Đang tải…'));
+  $('#follow-up').replaceChildren(h('p', { class: 'empty' }, 'Đang tải…'));
   detail.scrollIntoView({ block: 'nearest' });
   const { from, to } = state.period;
-  const [overdue, inspections, divisions] = await Promise.allSettled([
+  const [overdue, inspections, divisions, followUp] = await Promise.allSettled([
     query('OverdueTasks', { organisationId: unit.id, asOf, first: OVERDUE_PAGE }, state.token),
     query('UnitInspections', { organisationId: unit.id }, state.token),
     query('InternalCompliance', { id: unit.id, from, to, asOf }, state.token),
+    query('FollowUpFigures', { from, to, asOf, kinds: [unit.kind] }, state.token),
   ]);
   if (generation !== state.generation || state.selected !== unit) return;
   renderOverdue(unit, overdue, [], asOf);
   renderInspections(inspections);
   renderDivisions(divisions);
+  renderFollowUp(unit, followUp);
   detail.dataset.loaded = unit.id;
 }
 
@@ -592,6 +596,42 @@ function renderDivisions(result) {
     ),
   );
   $('#divisions').replaceChildren(h('div', { class: 'table-wrap' }, table));
+/** The unit's reminders and requests for explanation of the period, as `Organisation.followUp` counts them. */
+const FOLLOW_UP_ROWS = /** @type {const} */ ([
+  ['reminders', 'Lượt đôn đốc (sắp đến hạn, quá hạn, trực tiếp)'],
+  ['explanationsRequested', 'Yêu cầu giải trình'],
+  ['explanationsAnsweredOnTime', 'Đã trả lời đúng hạn'],
+  ['explanationsAnsweredLate', 'Đã trả lời trễ hạn'],
+  ['explanationsOverdue', 'Quá hạn chưa trả lời'],
+]);
+
+/**
+ * @param {Unit} unit
+ * @param {PromiseSettledResult<{ data: Answers['FollowUpFigures']; errors: ApiError[] }>} result
+ */
+function renderFollowUp(unit, result) {
+  if (result.status === 'rejected') {
+    showErrors(failure(result.reason), `Đôn đốc của ${unit.name}`);
+    return $('#follow-up').replaceChildren(h('p', { class: 'empty' }, 'Không tải được số liệu.'));
+  }
+  const { data, errors } = result.value;
+  if (errors.length) showErrors(errors, `Đôn đốc của ${unit.name}`);
+  const figures = data.organisations.find((organisation) => organisation.id === unit.id)?.followUp ?? null;
+  if (!figures) return $('#follow-up').replaceChildren(h('p', { class: 'empty' }, 'Không có số liệu.'));
+  // Requests not answered as of the date: overdue, or still within their answer date.
+  const open = figures.explanationsRequested - figures.explanationsAnsweredOnTime - figures.explanationsAnsweredLate;
+  $('#follow-up').replaceChildren(
+    h(
+      'dl',
+      { class: 'follow-up' },
+      ...FOLLOW_UP_ROWS.flatMap(([key, label]) => [
+        h('dt', {}, label),
+        h('dd', { 'data-key': key }, formatFigure(figures[key])),
+      ]),
+      h('dt', {}, 'Đang chờ đơn vị trả lời'),
+      h('dd', { 'data-key': 'open' }, formatFigure(open)),
+    ),
+  );
 }
 
 // ---------------------------------------------------------------- start
