@@ -596,6 +596,8 @@ function renderDivisions(result) {
     ),
   );
   $('#divisions').replaceChildren(h('div', { class: 'table-wrap' }, table));
+}
+
 /** The unit's reminders and requests for explanation of the period, as `Organisation.followUp` counts them. */
 const FOLLOW_UP_ROWS = /** @type {const} */ ([
   ['reminders', 'Lượt đôn đốc (sắp đến hạn, quá hạn, trực tiếp)'],
