@@ -14,6 +14,7 @@ import { moveOpenTasks, type Transfer } from '../transfer/transfer';
 import type { DataSource } from 'typeorm';
 import { insertTaskRecords, type TaskRecord } from '../task/task-records';
 import { TaskRow } from '../task/task.entity';
+import { withDemoContributions } from './contributions';
 import { demoCoordinationTasks } from './coordination-tasks';
 import { demoFollowUpTasks } from './follow-up-tasks';
 import { generateLangSon2017, generateLangSon2024To2025 } from './generator';
@@ -33,7 +34,7 @@ export async function loadDemoTasks(db: DataSource, log: Logger): Promise<void> 
       coordinatingOrganisationIds: coordinatingCodes.map(demoUnitId),
     }),
   );
-  const tasks = [...generated, ...demoFollowUpTasks(), ...demoCoordinationTasks()];
+  const tasks = [...withDemoContributions(generated), ...demoFollowUpTasks(), ...demoCoordinationTasks()];
   await insertTaskRecords(db, tasks, 'demo data');
   const transferred = await transferDemoTasks2025(db);
   log.info({ tasks: tasks.length, transferred }, 'demo tasks loaded');
