@@ -9,6 +9,7 @@ const SUBMIT = contractOperation('tasks.graphql', 'SubmitCompletion');
 const CONFIRM = contractOperation('tasks.graphql', 'ConfirmCompletion');
 const WITHDRAW = contractOperation('tasks.graphql', 'WithdrawTask');
 const CREATE_UNIT = contractOperation('organisations.graphql', 'CreateOrganisation');
+const CORRECT = contractOperation('corrections.graphql', 'CorrectTask');
 const DELEGATE = contractOperation('coordination.graphql', 'DelegateTask');
 const INTERNAL = contractOperation('coordination.graphql', 'InternalCompliance');
 const EVENTS = contractOperation('events.graphql', 'TaskEvents');
@@ -169,6 +170,27 @@ describe('delegateTask', () => {
     const withdrawn = await assign();
     await office().data(WITHDRAW, { input: { taskId: withdrawn, withdrawnOn: '2017-03-10', reason: 'x' } });
     await expectRefused(withdrawn, {}, { code: 'CONFLICT' });
+  });
+
+  it('a correction of a sub-task keeps to its parent', async () => {
+    const taskId = await assign();
+    const subtaskId = await delegate(taskId);
+    for (const [change, field] of [
+      [{ originalDueOn: '2017-04-01' }, 'originalDueOn'],
+      [{ originalDueOn: null }, 'originalDueOn'],
+      [{ assignedOn: '2017-02-28' }, 'assignedOn'],
+    ] as const) {
+      const result = await office().request(CORRECT, {
+        input: { taskId: subtaskId, expectedVersion: 1, reason: 'Sai', ...change },
+      });
+      expect([change, result.errors?.[0]?.extensions]).toEqual([
+        change,
+        expect.objectContaining({ code: 'BAD_USER_INPUT', field }),
+      ]);
+    }
+    await office().data(CORRECT, {
+      input: { taskId: subtaskId, expectedVersion: 1, reason: 'Sai', originalDueOn: '2017-03-31' },
+    });
   });
 
   it('the Office may delegate; a task with no deadline gives sub-tasks any deadline or none', async () => {

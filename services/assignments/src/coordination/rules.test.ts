@@ -1,4 +1,5 @@
 import type { CalendarDate } from '@giaoviec/shared';
+import { nextState, type TaskState, type TaskStep } from '../task/lifecycle';
 import {
   coordinationDeadlineInForce,
   coordinationDueOnProblem,
@@ -110,5 +111,46 @@ describe('coordinationFigures', () => {
       pendingWithinDeadline: 1,
       pendingOverdue: 2,
     });
+  });
+});
+
+describe('a contribution, as a step of the lifecycle', () => {
+  const state: TaskState = {
+    status: 'IN_PROGRESS',
+    assignedOn: d('2017-03-01'),
+    originalDueOn: d('2017-03-31'),
+    approvedExtensions: [],
+    pendingExtension: null,
+    pendingCompletion: null,
+    completedOn: null,
+    withdrawnOn: null,
+  };
+  const contribute = (on: string): TaskStep => ({
+    type: 'CONTRIBUTION_SUBMITTED',
+    on: d(on),
+    organisationId: 'A',
+    note: 'x',
+  });
+  const refusal = (from: TaskState, on: string) => nextState(from, contribute(on), d('2017-12-31')).refusal;
+
+  it('changes nothing of the task’s state, late or not, and even with a report waiting', () => {
+    expect(nextState(state, contribute('2017-04-20'), d('2017-12-31'))).toEqual({ state });
+    const waiting = {
+      ...state,
+      status: 'COMPLETION_SUBMITTED' as const,
+      pendingCompletion: { submittedOn: d('2017-03-10'), completedOn: d('2017-03-10') },
+    };
+    expect(refusal(waiting, '2017-03-11')).toBeUndefined();
+  });
+
+  it('is refused for a withdrawn or completed task whatever its date, and before the assignment or in the future', () => {
+    expect(refusal({ ...state, status: 'WITHDRAWN', withdrawnOn: d('2017-03-20') }, '2017-03-05')).toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(refusal({ ...state, status: 'COMPLETED', completedOn: d('2017-03-20') }, '2017-03-05')).toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(refusal(state, '2017-02-28')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
+    expect(refusal(state, '2018-01-01')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
   });
 });

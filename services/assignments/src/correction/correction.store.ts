@@ -8,6 +8,7 @@ import {
   requireIntBetween,
 } from '@giaoviec/shared';
 import type { DataSource, EntityManager } from 'typeorm';
+import { requireCorrectedWithinParent } from '../delegation/delegation-rules';
 import { factsOf } from '../task/deadline';
 import { TaskHistoryRow } from '../task/reports.entity';
 import { searchTextOf } from '../task/task-records';
@@ -66,6 +67,11 @@ export async function correctTask(db: DataSource, actor: Actor, input: CorrectTa
       actor.today,
     );
     if (outcome.refusal) throw refusalError(outcome.refusal);
+    // Only what the correction moves: a title corrected never trips over an older parent's change.
+    if ('assignedOn' in correction || 'originalDueOn' in correction) {
+      const field = 'originalDueOn' in correction ? 'originalDueOn' : 'assignedOn';
+      await requireCorrectedWithinParent(task, outcome.corrected, field, tx);
+    }
     const change = rowOf(outcome.corrected);
     // The version guard is in the SQL itself, not only in the lock above.
     const written = await tx

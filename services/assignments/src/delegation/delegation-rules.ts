@@ -18,8 +18,7 @@ export async function requireWithinParentDeadline(
   tx: EntityManager,
 ): Promise<void> {
   if (task.parentId === null) return;
-  const parent = await tx.getRepository(TaskRow).findOneByOrFail({ id: task.parentId });
-  const limit = deadlineInForce(factsOf(parent), task.assignedOn);
+  const limit = deadlineInForce(factsOf(await parentOf(task.parentId, tx)), task.assignedOn);
   if (limit !== null && proposedDueOn > limit) {
     throw new BadUserInputError(
       `proposedDueOn must not be after the parent task's deadline in force when this sub-task was assigned (${limit})`,
@@ -27,6 +26,32 @@ export async function requireWithinParentDeadline(
     );
   }
 }
+
+/**
+ * A corrected sub-task keeps to its parent as a delegated one must: assigned on or after it, and
+ * with a deadline not after the parent's in force on its assignment (when the parent has one).
+ */
+export async function requireCorrectedWithinParent(
+  task: TaskRow,
+  corrected: { assignedOn: CalendarDate; originalDueOn: CalendarDate | null },
+  deadlineField: string,
+  tx: EntityManager,
+): Promise<void> {
+  if (task.parentId === null) return;
+  const parent = await parentOf(task.parentId, tx);
+  if (corrected.assignedOn < parent.assignedOn) {
+    throw new BadUserInputError(`assignedOn must not be before the parent task's (${parent.assignedOn})`, 'assignedOn');
+  }
+  const limit = deadlineInForce(factsOf(parent), corrected.assignedOn);
+  if (limit !== null && (corrected.originalDueOn === null || corrected.originalDueOn > limit)) {
+    throw new BadUserInputError(
+      `the deadline must be set, and not after the parent task's deadline in force on the assignment date (${limit})`,
+      deadlineField,
+    );
+  }
+}
+
+const parentOf = (id: string, tx: EntityManager) => tx.getRepository(TaskRow).findOneByOrFail({ id });
 
 /** A division of the given unit (kind DIVISION, its parent that unit), else BAD_USER_INPUT on `divisionId`. */
 export async function requireDivisionOf(divisionId: string, unitId: string, caller: Caller): Promise<void> {

@@ -14,6 +14,7 @@ import { moveOpenTasks, type Transfer } from '../transfer/transfer';
 import type { DataSource } from 'typeorm';
 import { insertTaskRecords, type TaskRecord } from '../task/task-records';
 import { TaskRow } from '../task/task.entity';
+import { withDemoContributions } from './contributions';
 import { demoCoordinationTasks } from './coordination-tasks';
 import { demoFollowUpTasks } from './follow-up-tasks';
 import { loadDemoReminders2017 } from './reminders-2017';
@@ -34,7 +35,7 @@ export async function loadDemoTasks(db: DataSource, log: Logger): Promise<void> 
       coordinatingOrganisationIds: coordinatingCodes.map(demoUnitId),
     }),
   );
-  const tasks = [...generated, ...demoFollowUpTasks(), ...demoCoordinationTasks()];
+  const tasks = [...withDemoContributions(generated), ...demoFollowUpTasks(), ...demoCoordinationTasks()];
   await insertTaskRecords(db, tasks, 'demo data');
   // Before the 2025 transfers, so that each task's history keeps the order things happened in.
   const reminders2017 = await loadDemoReminders2017(db);
