@@ -31,6 +31,7 @@ import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.res
 import { TaskComplianceResolver } from './compliance/task-compliance.resolver';
 import { TaskEventResolver } from './event/task-event.resolver';
 import { PublicHolidayResolver } from './working-days/holiday.resolver';
+import { ReportResolver } from './report/report.resolver';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildAssignmentsSchema() {
@@ -49,6 +50,7 @@ export function buildAssignmentsSchema() {
       TaskTransfersResolver,
       TaskComplianceResolver,
       PublicHolidayResolver,
+      ReportResolver,
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
     orphanedTypes: [Inspection, Conclusion, Official],
@@ -94,3 +96,5 @@ export { PUBLIC_HOLIDAYS } from './working-days/public-holidays';
 export { complianceFiguresStatement } from './compliance/figures.sql';
 export { generateProvinceYearByUnit } from './demo/generator';
 export { leadUnitOn } from './transfer/rules';
+export { breakdownGroups } from './report/breakdown.sql';
+export { BREAKDOWN_DIMENSIONS, breakdownValue, mergeGroups } from './report/breakdown';
