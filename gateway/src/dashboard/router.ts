@@ -3,6 +3,7 @@ import express, { type Router } from 'express';
 import { resolve } from 'node:path';
 
 import { contractQueries, CONTRACT_OPERATIONS_DIR } from './operations';
+import { reportRoutes } from './report-route';
 
 /** The page's files, served from the sources (src/ and dist/ alike): no build step, no copy. */
 const PUBLIC_DIR = resolve(__dirname, '../../src/dashboard/public');
@@ -47,6 +48,7 @@ export function dashboardRouter(log: Logger, options: { operationsDir?: string }
     }
     res.type('application/json; charset=utf-8').set('cache-control', 'no-cache').send(operations);
   });
+  router.use(reportRoutes(log));
   router.use(
     express.static(PUBLIC_DIR, {
       index: 'index.html',

@@ -32,6 +32,7 @@ import { TaskComplianceResolver } from './compliance/task-compliance.resolver';
 import { TaskEventResolver } from './event/task-event.resolver';
 import { PublicHolidayResolver } from './working-days/holiday.resolver';
 import { ReportResolver } from './report/report.resolver';
+import { TaskOverdueResolver } from './report/task-overdue.resolver';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildAssignmentsSchema() {
@@ -51,6 +52,7 @@ export function buildAssignmentsSchema() {
       TaskComplianceResolver,
       PublicHolidayResolver,
       ReportResolver,
+      TaskOverdueResolver,
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
     orphanedTypes: [Inspection, Conclusion, Official],

@@ -175,19 +175,30 @@ function readPeriod() {
   return period;
 }
 
-async function load() {
+/**
+ * The period of the form once errors are cleared, when it is valid and a token is there; else
+ * null, with the reason shown.
+ * @returns {Period | null}
+ */
+function readyPeriod() {
   clearErrors();
   let period;
   try {
     period = readPeriod();
   } catch (error) {
     showErrors([{ message: messageOf(error), extensions: { code: 'BAD_PERIOD' } }]);
-    return;
+    return null;
   }
   if (!state.token) {
     showErrors([{ message: 'Hãy nhập mã truy cập (token) trước.', extensions: { code: 'UNAUTHENTICATED' } }]);
-    return;
+    return null;
   }
+  return period;
+}
+
+async function load() {
+  const period = readyPeriod();
+  if (!period) return;
   const generation = ++state.generation;
   const current = () => generation === state.generation;
   state.period = period;
@@ -528,6 +539,40 @@ function renderInspections(result) {
 
 // ---------------------------------------------------------------- start
 
+/**
+ * The period's report from the gateway's report route, which calls the API with this same token:
+ * fetched with the Authorization header (a link cannot carry it), then saved from a blob.
+ * @param {'docx' | 'xlsx'} format
+ */
+async function download(format) {
+  const period = readyPeriod();
+  if (!period) return;
+  setStatus('Đang lập báo cáo…', true);
+  const url = new URL(`report.${format}`, document.baseURI);
+  url.search = new URLSearchParams({ from: period.from, to: period.to, asOf: period.asOf }).toString();
+  try {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${state.token}`, 'accept-language': 'vi' } });
+    if (!response.ok) {
+      /** @type {unknown} */
+      const answer = await response.json().catch(() => ({}));
+      const body = /** @type {{ errors?: ApiError[] }} */ (answer);
+      showErrors(body.errors ?? [{ message: `HTTP ${response.status}` }], 'Báo cáo');
+      setStatus('');
+      return;
+    }
+    const link = h('a', {
+      href: URL.createObjectURL(await response.blob()),
+      download: `bao-cao-${period.from}-${period.to}.${format}`,
+    });
+    link.click();
+    URL.revokeObjectURL(link.getAttribute('href') ?? '');
+    setStatus('Đã tải báo cáo');
+  } catch (error) {
+    showErrors(failure(error), 'Báo cáo');
+    setStatus('');
+  }
+}
+
 function legend() {
   return BUCKETS.map(({ label, className }) =>
     h('span', { class: 'legend-item' }, h('span', { class: `swatch ${className}`, 'aria-hidden': 'true' }), label),
@@ -561,6 +606,8 @@ function start() {
     sessionStorage.removeItem(TOKEN_KEY);
     readToken();
   });
+  $('#download-docx').addEventListener('click', () => void download('docx'));
+  $('#download-xlsx').addEventListener('click', () => void download('xlsx'));
   $('#filters').addEventListener('submit', (event) => {
     event.preventDefault();
     void load();

@@ -6,6 +6,7 @@ import {
   breakdownValue,
   compareValues,
   daysBetween,
+  daysOverdue,
   mergeGroups,
   overdueAge,
   type BreakdownTask,
@@ -49,6 +50,13 @@ describe('breakdown rules', () => {
     // Completed late is not overdue: it is done.
     expect(breakdownValue('OVERDUE_AGE', task({ completedOn: d('2017-04-10') }), d('2017-05-01'))).toBe('NOT_OVERDUE');
     expect(breakdownValue('OVERDUE_AGE', task({ originalDueOn: null }), d('2018-01-01'))).toBe('NOT_OVERDUE');
+  });
+
+  it('daysOverdue: null unless in progress overdue on the date', () => {
+    expect(daysOverdue(task(), d('2017-03-31'))).toBeNull();
+    expect(daysOverdue(task(), d('2017-04-10'))).toBe(10);
+    expect(daysOverdue(task({ completedOn: d('2017-04-05') }), d('2017-04-10'))).toBeNull();
+    expect(daysOverdue(task({ withdrawnOn: d('2017-04-05') }), d('2017-04-10'))).toBeNull();
   });
 
   it('values of the other dimensions', () => {

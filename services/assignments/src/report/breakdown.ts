@@ -43,6 +43,12 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
+/** Calendar days a task in progress is past its deadline in force on `asOf`; null when it is not overdue then. */
+export function daysOverdue(task: TaskFacts, asOf: CalendarDate): number | null {
+  if (complianceBucket(task, asOf) !== 'IN_PROGRESS_OVERDUE') return null;
+  return daysBetween(deadlineInForce(task, asOf)!, asOf);
+}
+
 /** What a task's groups depend on: its facts and the fields the dimensions read. */
 export interface BreakdownTask extends TaskFacts {
   /** The unit that led it on the figures' date. */
@@ -71,8 +77,8 @@ export function breakdownValue(dimension: BreakdownDimension, task: BreakdownTas
     case 'ASSIGNED_MONTH':
       return task.assignedOn.slice(0, 7);
     case 'OVERDUE_AGE': {
-      if (complianceBucket(task, asOf) !== 'IN_PROGRESS_OVERDUE') return 'NOT_OVERDUE';
-      return overdueAge(daysBetween(deadlineInForce(task, asOf)!, asOf));
+      const days = daysOverdue(task, asOf);
+      return days === null ? 'NOT_OVERDUE' : overdueAge(days);
     }
   }
 }
