@@ -91,3 +91,40 @@ describe('complianceBreakdown', () => {
     }
   });
 });
+
+describe('errors in the language of Accept-Language', () => {
+  const refused = (headers: Record<string, string>) =>
+    stack.gateway.client.request(BREAKDOWN, { ...worked, from: '2017-12-01', by: ['PRIORITY'] }, headers);
+
+  it('Vietnamese when asked for, with code and field unchanged', async () => {
+    const result = await refused({ 'accept-language': 'vi-VN,vi;q=0.9,en;q=0.8' });
+    expect(result.errors?.[0]).toMatchObject({
+      message: '`from` không được sau `to`',
+      extensions: { code: 'BAD_USER_INPUT', field: 'from' },
+    });
+  });
+
+  it('English otherwise', async () => {
+    for (const headers of [{}, { 'accept-language': 'en-GB,en;q=0.9,vi;q=0.5' }] as Array<Record<string, string>>) {
+      const result = await refused(headers);
+      expect(result.errors?.[0]).toMatchObject({
+        message: 'from must not be after to',
+        extensions: { code: 'BAD_USER_INPUT', field: 'from' },
+      });
+    }
+  });
+
+  it('an unauthenticated request too', async () => {
+    const response = await fetch(stack.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer nonsense', 'accept-language': 'vi' },
+      body: JSON.stringify({ query: '{ tasks { totalCount } }' }),
+    });
+    const body = (await response.json()) as any;
+    expect([response.status, body.errors[0].extensions.code, body.errors[0].message]).toEqual([
+      401,
+      'UNAUTHENTICATED',
+      'Tiêu đề Authorization không có dạng `Bearer <JWT>`',
+    ]);
+  });
+});

@@ -75,7 +75,13 @@ export async function query(name, variables, token) {
   try {
     response = await fetch(ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+      // The dashboard speaks Vietnamese: so do the API's error messages (gateway/src/language).
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'accept-language': 'vi',
+        authorization: `Bearer ${token}`,
+      },
       body: JSON.stringify({ query: operation.text, operationName: name, variables }),
     });
   } catch (error) {
