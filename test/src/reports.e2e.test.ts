@@ -128,3 +128,15 @@ describe('errors in the language of Accept-Language', () => {
     ]);
   });
 });
+
+describe('names in Vietnamese order', () => {
+  it('officials sort as Vietnamese does: "Đ" between "D" and "E", not after "Z"', async () => {
+    const { officials } = await stack.gateway.client.data<any>(`{ officials { fullName } }`);
+    const names: string[] = officials.map((official: any) => official.fullName);
+    expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
+    const dinh = names.indexOf('Đinh Công Bằng');
+    expect(dinh).toBeGreaterThanOrEqual(0);
+    expect(dinh).toBeLessThan(names.indexOf('Hoàng Văn Khánh'));
+    expect(dinh).toBeLessThan(names.indexOf('Vi Thị Ngọc'));
+  });
+});
