@@ -32,7 +32,7 @@ import { GraphQLScalarType } from 'graphql';
 import { createServer } from 'node:http';
 
 import { createAuthenticator, type AuthenticationOptions } from './auth/authenticate';
-import { dashboardRouter } from './dashboard/router';
+import { dashboardRouter, favicon } from './dashboard/router';
 import { errorLanguagePlugin, inRequestLanguage } from './language/language-plugin';
 import { mountIde, type IdeOptions } from './ide/ide';
 import { protections, type Limits } from './limits/limits';
@@ -192,6 +192,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     log,
   );
+  app.get('/favicon.ico', favicon);
   app.use('/dashboard', dashboardRouter(log));
   if (options.ide) mountIde(app, '/graphql', options.ide);
   app.use(

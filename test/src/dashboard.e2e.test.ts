@@ -284,6 +284,31 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
     expect(await error.textContent()).toMatch(/UNAUTHENTICATED/);
   });
 
+  it('downloads the period’s report (.docx) through the gateway with the user’s token', async () => {
+    await page.fill('#token', token);
+    await page.click('#token-form button[type=submit]');
+    await page.fill('#from', FROM);
+    await page.fill('#to', TO);
+    await page.fill('#as-of', AS_OF);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-docx')]);
+    expect(download.suggestedFilename()).toBe(`bao-cao-${FROM}-${TO}.docx`);
+    const report = requests.find((request) => new URL(request.url).pathname === '/dashboard/report.docx');
+    expect(report?.authorization).toBe(`Bearer ${token}`);
+  });
+
+  it('a newcomer who opens it today sees a period with data, not a table of zeros', async () => {
+    // 2026: the demo's tasks end in 2025.
+    await page.clock.setFixedTime(new Date('2026-03-10T03:00:00Z'));
+    await page.click('#token-clear');
+    await page.goto(`${origin}/dashboard/`);
+    expect(await page.inputValue('#to')).toBe('2026-03-10');
+    await page.fill('#token', token);
+    await page.click('#token-form button[type=submit]');
+    await waitForLoad('2025-01-01', '2025-12-31', '2025-12-31');
+    const rows = await tableRows();
+    expect(rows.filter((row) => row.assigned > 0).length).toBeGreaterThan(5);
+  });
+
   it('sent only contract operations with the user token, nothing left this machine, nothing failed', () => {
     expect(pageProblems).toEqual([]);
     expect(requests.length).toBeGreaterThan(10);

@@ -140,3 +140,13 @@ describe('names in Vietnamese order', () => {
     expect(dinh).toBeLessThan(names.indexOf('Vi Thị Ngọc'));
   });
 });
+
+describe('a first look', () => {
+  it('/favicon.ico is an icon, not a 404', async () => {
+    const response = await fetch(new URL('/favicon.ico', stack.gateway.url));
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, 'image/x-icon']);
+    const icon = Buffer.from(await response.arrayBuffer());
+    // An ICO header (reserved 0, type 1) holding a 32×32 PNG.
+    expect([icon.readUInt16LE(0), icon.readUInt16LE(2), icon[6]]).toEqual([0, 1, 32]);
+  });
+});

@@ -92,7 +92,8 @@ const messageOf = (error) => (error instanceof Error ? error.message : String(er
 
 /**
  * @type {{ token: string; period: Period | null; units: Unit[];
- *   sort: { key: string; direction: 'ascending' | 'descending' }; selected: Unit | null; generation: number }}
+ *   sort: { key: string; direction: 'ascending' | 'descending' }; selected: Unit | null; generation: number;
+ *   periodChosen: boolean }}
  */
 const state = {
   token: '',
@@ -102,6 +103,8 @@ const state = {
   selected: null,
   /** Each load has a number; answers of an older load are dropped. */
   generation: 0,
+  /** Whether the user set the period: until then the page picks one with data (`firstLook`). */
+  periodChosen: false,
 };
 
 // ---------------------------------------------------------------- errors and status
@@ -579,6 +582,36 @@ function legend() {
   );
 }
 
+/** How many years back the first look searches for tasks. */
+const FIRST_LOOK_YEARS = 10;
+
+/**
+ * A newcomer's first look: this year so far, else the latest earlier year that has tasks (one
+ * ProvinceCompliance per year tried), so the page never opens on a table of zeros. Once the user
+ * sets the period, the page keeps theirs.
+ */
+async function firstLook() {
+  if (!state.periodChosen) {
+    const today = todayInVietnam();
+    const thisYear = Number(today.slice(0, 4));
+    for (let year = thisYear; year > thisYear - FIRST_LOOK_YEARS; year--) {
+      const to = year === thisYear ? today : `${year}-12-31`;
+      const variables = { from: `${year}-01-01`, to, asOf: to };
+      const answer = await query('ProvinceCompliance', variables, state.token).catch(() => null);
+      // Errors are for load() to show; an empty year sends the look one year back.
+      if (!answer || answer.errors.length || (answer.data.complianceSummary?.totals.assigned ?? 0) > 0) {
+        if (answer && !answer.errors.length) {
+          field('#from').value = variables.from;
+          field('#to').value = variables.to;
+          field('#as-of').value = variables.asOf;
+        }
+        break;
+      }
+    }
+  }
+  await load();
+}
+
 function start() {
   const today = todayInVietnam();
   field('#from').value = `${today.slice(0, 4)}-01-01`;
@@ -600,7 +633,7 @@ function start() {
     event.preventDefault();
     sessionStorage.setItem(TOKEN_KEY, field('#token').value.trim());
     readToken();
-    void load();
+    void firstLook();
   });
   $('#token-clear').addEventListener('click', () => {
     sessionStorage.removeItem(TOKEN_KEY);
@@ -615,7 +648,11 @@ function start() {
   renderUnits();
   // The operations come from the contract: say so at once if they cannot be had.
   contractQueries().catch((error) => showErrors(failure(error), 'Hợp đồng'));
-  if (state.token) void load();
+  for (const input of ['#from', '#to', '#as-of'])
+    $(input).addEventListener('change', () => {
+      state.periodChosen = true;
+    });
+  if (state.token) void firstLook();
 }
 
 start();
