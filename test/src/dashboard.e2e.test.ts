@@ -23,6 +23,7 @@ const KINDS = ['DEPARTMENT', 'DISTRICT'];
 const CONTRACT_FILES: Record<string, string> = {
   LeadershipCompliance: 'compliance.graphql',
   ProvinceCompliance: 'compliance.graphql',
+  OrganisationsAsOf: 'history.graphql',
   OverdueTasks: 'tasks.graphql',
   UnitInspections: 'inspections.graphql',
 };
@@ -86,6 +87,18 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
     await stack?.stop();
   });
 
+  /** The codes of the units of the dashboard's kinds as they stood on a day. */
+  const unitsOn = async (day: string) => {
+    const { organisations } = await stack.gateway.client.data(
+      contractOperation('history.graphql', 'OrganisationsAsOf'),
+      {
+        asOf: day,
+        kinds: KINDS,
+      },
+    );
+    return new Set<string>(organisations.map((unit: any) => unit.code));
+  };
+
   const waitForLoad = (from: string, to: string, asOf: string) =>
     page.waitForSelector(`#main[data-loaded="${from}..${to}@${asOf}"]`);
 
@@ -135,22 +148,27 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
       expect.arrayContaining(['Hoàn thành đúng hạn', 'Hoàn thành trễ hạn', 'Đang thực hiện trong hạn', 'Quá hạn']),
     );
 
-    // Every unit of the API, with the API's figures: nothing dropped, nothing computed differently.
+    // Every unit of the period (as it stood at its end), with the API's figures: nothing dropped,
+    // nothing computed differently, no unit created after it.
     const api = await stack.gateway.client.data(contractOperation('compliance.graphql', 'LeadershipCompliance'), {
       kinds: KINDS,
       from: FROM,
       to: TO,
       asOf: AS_OF,
     });
-    const expected = api.organisations.map((unit: any) => ({
-      code: unit.code,
-      name: unit.name,
-      assigned: unit.compliance.assigned,
-      completedOnTime: unit.compliance.completedOnTime,
-      completedLate: unit.compliance.completedLate,
-      inProgressWithinDeadline: unit.compliance.inProgressWithinDeadline,
-      inProgressOverdue: unit.compliance.inProgressOverdue,
-    }));
+    const then = await unitsOn(TO);
+    expect(api.organisations.length).toBeGreaterThan(then.size);
+    const expected = api.organisations
+      .filter((unit: any) => then.has(unit.code))
+      .map((unit: any) => ({
+        code: unit.code,
+        name: unit.name,
+        assigned: unit.compliance.assigned,
+        completedOnTime: unit.compliance.completedOnTime,
+        completedLate: unit.compliance.completedLate,
+        inProgressWithinDeadline: unit.compliance.inProgressWithinDeadline,
+        inProgressOverdue: unit.compliance.inProgressOverdue,
+      }));
     expect(expected.length).toBeGreaterThan(10);
     const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
     expect([...rows].sort(byCode)).toEqual([...expected].sort(byCode));
@@ -307,6 +325,8 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
     await waitForLoad('2025-01-01', '2025-12-31', '2025-12-31');
     const rows = await tableRows();
     expect(rows.filter((row) => row.assigned > 0).length).toBeGreaterThan(5);
+    // Only the units of the end of 2025: the districts abolished that year are gone.
+    expect(rows.map((row) => row.code).sort()).toEqual([...(await unitsOn('2025-12-31'))].sort());
   });
 
   it('sent only contract operations with the user token, nothing left this machine, nothing failed', () => {

@@ -18,6 +18,7 @@
  * What each contract query the page sends answers (test/contract/operations).
  * @typedef {{
  *   LeadershipCompliance: { organisations: Unit[] };
+ *   OrganisationsAsOf: { organisations: Array<{ id: string; code: string; name: string; kind: string }> };
  *   ProvinceCompliance: { complianceSummary: { totals: Figures } };
  *   OverdueTasks: { tasks: { totalCount: number; edges: { node: OverdueTask }[];
  *     pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null };

@@ -210,15 +210,17 @@ async function load() {
   $('#main').removeAttribute('data-loaded');
   setStatus('Đang tải số liệu…', true);
   const variables = { from: period.from, to: period.to, asOf: period.asOf };
-  const [units, totals, trend] = await Promise.allSettled([
+  const [units, structure, totals, trend] = await Promise.allSettled([
     query('LeadershipCompliance', { ...variables, kinds: period.kinds }, state.token),
+    // The units as they stood at the end of the period, under their names then (history.graphql).
+    query('OrganisationsAsOf', { asOf: period.to, kinds: period.kinds }, state.token),
     query('ProvinceCompliance', variables, state.token),
     loadTrend(period),
   ]);
   if (!current()) return;
   if (units.status === 'fulfilled') {
     if (units.value.errors.length) showErrors(units.value.errors, 'Số liệu đơn vị');
-    state.units = units.value.data.organisations;
+    state.units = unitsOfPeriod(units.value.data.organisations, structure);
   } else {
     showErrors(failure(units.reason), 'Số liệu đơn vị');
     state.units = [];
@@ -242,6 +244,29 @@ async function load() {
     `Cập nhật lúc ${new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', timeStyle: 'short' }).format(new Date())}`,
   );
   $('#main').dataset.loaded = `${period.from}..${period.to}@${period.asOf}`;
+}
+
+/**
+ * The units of the figures that existed at the end of the period, named as they were then; all of
+ * them, with the error shown, when the structure of that day could not be read.
+ * @param {Unit[]} units
+ * @param {PromiseSettledResult<{ data: Answers['OrganisationsAsOf']; errors: ApiError[] }>} structure
+ * @returns {Unit[]}
+ */
+function unitsOfPeriod(units, structure) {
+  if (structure.status === 'rejected') {
+    showErrors(failure(structure.reason), 'Cơ cấu đơn vị');
+    return units;
+  }
+  if (structure.value.errors.length) {
+    showErrors(structure.value.errors, 'Cơ cấu đơn vị');
+    return units;
+  }
+  const then = new Map(structure.value.data.organisations.map((unit) => [unit.id, unit]));
+  return units.flatMap((unit) => {
+    const asThen = then.get(unit.id);
+    return asThen ? [{ ...unit, name: asThen.name }] : [];
+  });
 }
 
 /**
