@@ -42,7 +42,8 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
   beforeAll(async () => {
     // In CI the browser test must run: a missing browser is a failure, not a skip.
     if (!chromiumPresent) throw missingChromium();
-    stack = await startTestStack({ demoData: true });
+    // The demo reaches 10 March 2026, the day a newcomer opens the page below.
+    stack = await startTestStack({ demoData: true, demoToday: '2026-03-10' });
     origin = new URL(stack.gateway.url).origin;
     token = await testToken({ sub: 'leader-1', name: 'Lãnh đạo UBND tỉnh', roles: ['LEADER'] });
     profile = mkdtempSync(join(tmpdir(), 'giaoviec-chromium-'));
@@ -314,19 +315,26 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
     expect(report?.authorization).toBe(`Bearer ${token}`);
   });
 
-  it('a newcomer who opens it today sees a period with data, not a table of zeros', async () => {
-    // 2026: the demo's tasks end in 2025.
+  it('a newcomer who opens it today sees this year’s figures, by the units of today', async () => {
     await page.clock.setFixedTime(new Date('2026-03-10T03:00:00Z'));
     await page.click('#token-clear');
     await page.goto(`${origin}/dashboard/`);
     expect(await page.inputValue('#to')).toBe('2026-03-10');
     await page.fill('#token', token);
     await page.click('#token-form button[type=submit]');
-    await waitForLoad('2025-01-01', '2025-12-31', '2025-12-31');
+    await waitForLoad('2026-01-01', '2026-03-10', '2026-03-10');
     const rows = await tableRows();
     expect(rows.filter((row) => row.assigned > 0).length).toBeGreaterThan(5);
-    // Only the units of the end of 2025: the districts abolished that year are gone.
-    expect(rows.map((row) => row.code).sort()).toEqual([...(await unitsOn('2025-12-31'))].sort());
+    // Only the units of today: the districts abolished in 2025 are gone.
+    expect(rows.map((row) => row.code).sort()).toEqual([...(await unitsOn('2026-03-10'))].sort());
+  });
+
+  it('a year with no task yet opens on the latest year with tasks', async () => {
+    // 2027: the demo's tasks end on 10 March 2026.
+    await page.clock.setFixedTime(new Date('2027-02-01T03:00:00Z'));
+    await page.goto(`${origin}/dashboard/`);
+    await waitForLoad('2026-01-01', '2026-12-31', '2026-12-31');
+    expect((await tableRows()).filter((row) => row.assigned > 0).length).toBeGreaterThan(5);
   });
 
   it('sent only contract operations with the user token, nothing left this machine, nothing failed', () => {
