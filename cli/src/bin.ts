@@ -8,6 +8,8 @@ import { exportFigures, exportTasks, type TaskListFilter } from './export';
 import { DEFAULT_IMPORT_LIMITS, IMPORT_LIMIT_SETTINGS, importLimits } from './import-limits';
 import { importTasks } from './import-tasks';
 import { progressReporter } from './progress';
+import { writeReport } from './report/report';
+import type { ReportCycle } from './report/report-data';
 
 const USAGE = `Giao Việc: import and export through the GraphQL API (GIAOVIEC_URL, GIAOVIEC_TOKEN).
 
@@ -16,6 +18,9 @@ const USAGE = `Giao Việc: import and export through the GraphQL API (GIAOVIEC_
   export tasks [--unit CODE] [--status S,..] [--priority P,..] [--assigned-by KIND] [--assigned-from DATE]
                [--assigned-to DATE] [--as-of DATE] [--compliance BUCKET,..] [--due-within-days N]
                [--search TEXT] --out FILE.xlsx|csv
+  report --cycle MONTH|QUARTER|HALF_YEAR|YEAR --year YYYY [--index N] [--out FILE.docx] [--xlsx FILE.xlsx]
+  report --from DATE --to DATE [--as-of DATE] [--out FILE.docx] [--xlsx FILE.xlsx]
+         The periodic report (Decree 09/2019/NĐ-CP windows) as a Word document, and its appendix as a spreadsheet.
 
 Limits of an imported file, checked before it is read (a flag, else the environment, else the default):
   ${IMPORT_LIMIT_SETTINGS.maxInflatedMib.flag} N  ${IMPORT_LIMIT_SETTINGS.maxInflatedMib.env}  unzipped .xlsx, or .csv, in MiB (${DEFAULT_IMPORT_LIMITS.maxInflatedBytes / 1024 / 1024})
@@ -174,6 +179,48 @@ async function runExport(args: string[]): Promise<number> {
   throw new UsageError('export figures or export tasks');
 }
 
+const CYCLES = ['MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'];
+
+async function runReport(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: Object.fromEntries(
+      ['cycle', 'year', 'index', 'from', 'to', 'as-of', 'out', 'xlsx'].map((name) => [
+        name,
+        { type: 'string' as const },
+      ]),
+    ),
+  });
+  const text = (name: string) => values[name] as string | undefined;
+  const whole = (name: string) => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value)) throw new UsageError(`--${name}: not a number: "${value}"`);
+    return Number(value);
+  };
+  let period: Parameters<typeof writeReport>[0]['period'];
+  const cycle = text('cycle')?.toUpperCase();
+  if (cycle !== undefined) {
+    if (!CYCLES.includes(cycle)) throw new UsageError(`--cycle: one of ${CYCLES.join(', ')}`);
+    if (text('from') || text('to')) throw new UsageError('--cycle or --from/--to, not both');
+    const year = whole('year');
+    if (year === undefined) throw new UsageError('--year is required with --cycle');
+    period = { cycle: { cycle: cycle as ReportCycle['cycle'], year, index: whole('index') } };
+  } else {
+    period = {
+      from: required('from', date('from', text('from'))),
+      to: required('to', date('to', text('to'))),
+      asOf: date('as-of', text('as-of')),
+    };
+  }
+  const out = userPath(text('out') ?? 'bao-cao.docx');
+  const xlsx = text('xlsx') === undefined ? undefined : userPath(text('xlsx')!);
+  const data = await writeReport({ ...connectionFromEnvironment(), period, out, xlsx });
+  print(`${out}: report from ${data.from} to ${data.to} as of ${data.asOf}, ${data.units.length} unit(s).`);
+  if (xlsx) print(`${xlsx}: its appendix.`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   try {
@@ -183,6 +230,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'import') return await runImport(args);
     if (command === 'export') return await runExport(args);
+    if (command === 'report') return await runReport(args);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

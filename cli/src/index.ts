@@ -32,3 +32,6 @@ export {
 } from './import-plan';
 export { LEADERSHIP_COMPLIANCE } from './operations';
 export { readSheet, writeTable, type CellValue, type SheetRow } from './spreadsheet';
+export { writeAppendix, writeReport, type ReportOptions } from './report/report';
+export { loadReportData, type ReportData, type ReportFigures, type ReportPeriodOptions } from './report/report-data';
+export { reportDocument } from './report/report-document';

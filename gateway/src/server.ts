@@ -32,7 +32,8 @@ import { GraphQLScalarType } from 'graphql';
 import { createServer } from 'node:http';
 
 import { createAuthenticator, type AuthenticationOptions } from './auth/authenticate';
-import { dashboardRouter } from './dashboard/router';
+import { dashboardRouter, favicon } from './dashboard/router';
+import { errorLanguagePlugin, inRequestLanguage } from './language/language-plugin';
 import { mountIde, type IdeOptions } from './ide/ide';
 import { protections, type Limits } from './limits/limits';
 import { SubgraphBytes, currentSubgraphBytes, subgraphBytesPlugin } from './limits/subgraph-bytes';
@@ -172,6 +173,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...tracingPlugin<GatewayContext>(tracing),
       ...persisted.plugins,
       ...protection.plugins,
+      errorLanguagePlugin<GatewayContext>(),
     ],
   });
   await apollo.start();
@@ -190,6 +192,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     log,
   );
+  app.get('/favicon.ico', favicon);
   app.use('/dashboard', dashboardRouter(log));
   if (options.ide) mountIde(app, '/graphql', options.ide);
   app.use(
@@ -201,7 +204,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const requestId = requestIdFrom(req.headers);
         const user = await authenticate(req.headers.authorization).catch((error: unknown) => {
           log.info({ requestId, reason: (error as Error).message }, 'request refused: not authenticated');
-          throw error;
+          throw inRequestLanguage(error, req.headers['accept-language']);
         });
         return {
           requestId,

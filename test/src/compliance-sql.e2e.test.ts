@@ -1,7 +1,12 @@
 import {
+  BREAKDOWN_DIMENSIONS as DIMENSIONS,
+  breakdownGroups,
+  breakdownValue,
+  countsOf,
   complianceBucket,
   complianceFigures,
   complianceFiguresByGroup,
+  mergeGroups,
   insertTaskRecords,
   leadUnitOn,
   taskFacts,
@@ -20,6 +25,17 @@ import { randomHistory } from './support/random-histories';
 const TASKS = 4000;
 const UNITS = Array.from({ length: 12 }, (_, index) => uuidFromName(`random-unit:${index}`));
 const START = '2018-03-01' as CalendarDate;
+const DOCUMENT_KINDS = [
+  'DECISION',
+  'PLAN',
+  'NOTICE',
+  'CONCLUSION_NOTICE',
+  'OFFICIAL_LETTER',
+  'DIRECTIVE',
+  'OTHER',
+] as const;
+/** A kind for each random unit, as the organisations subgraph would tell it. */
+const kindOf = (unit: string) => ['DEPARTMENT', 'DISTRICT', 'COMMUNE'][UNITS.indexOf(unit) % 3]!;
 
 let stack: TestStack;
 let records: TaskRecord[];
@@ -28,16 +44,20 @@ const transfers = new Map<string, { lead: string; changes: LeadChange[] }>();
 beforeAll(async () => {
   stack = await startTestStack();
   const next = mulberry32(20171015);
+  // The fields only the breakdowns read come from dice of their own: the histories stay as they were.
+  const other = mulberry32(20190409);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(other() * values.length)]!;
   records = Array.from({ length: TASKS }, (_, index) => ({
     id: uuidFromName(`random-task:${index}`),
     title: `Nhiệm vụ ${index}`,
     description: null,
-    document: null,
-    assignerKind: 'PEOPLES_COMMITTEE' as const,
+    document:
+      other() < 0.2 ? null : { number: `${index}/QĐ-UBND`, kind: pick(DOCUMENT_KINDS), issuedOn: START, signer: null },
+    assignerKind: pick(['PEOPLES_COMMITTEE', 'CHAIRMAN', 'VICE_CHAIRMAN'] as const),
     assignerName: null,
     leadOrganisationId: UNITS[Math.floor(next() * UNITS.length)]!,
     coordinatingOrganisationIds: [],
-    priority: 'ROUTINE' as const,
+    priority: pick(['KEY', 'ROUTINE', 'AD_HOC'] as const),
     events: randomHistory(next, `random-task:${index}`, START),
   }));
   const db = stack.services.assignments.database.dataSource;
@@ -99,6 +119,84 @@ describe('SQL figures equal the pure rules', () => {
       }
     }
     expect(compared).toBe(60 * UNITS.length);
+  });
+
+  it('breakdowns by one or two dimensions: the groups equal the pure rules and add up to the totals', async () => {
+    const next = mulberry32(7);
+    const db = stack.services.assignments.database.dataSource;
+    const facts = records.map((record) => ({ record, facts: taskFacts(record.events) }));
+    const pairs = DIMENSIONS.flatMap((first) => [
+      [first],
+      ...DIMENSIONS.filter((d) => d !== first).map((second) => [first, second]),
+    ]);
+    const agesSeen = new Set<string>();
+    for (let trial = 0; trial < pairs.length; trial++) {
+      const by = pairs[trial]!;
+      const from = addDays(START, Math.floor(next() * 50) - 5);
+      const to = addDays(from, Math.floor(next() * 40));
+      // Some dates long after the histories, so that every overdue age is reached.
+      const asOf = addDays(from, Math.floor(next() * 80) - 10 + [0, 60, 200][trial % 3]!);
+      const sql = mergeGroups(await breakdownGroups(db, { from, to, asOf, by }), (value, i) =>
+        by[i] === 'UNIT_KIND' ? kindOf(value) : value,
+      );
+      const actual = new Map(sql.map((group) => [group.values.join('|'), group.counts]));
+      for (const group of sql) if (by[0] === 'OVERDUE_AGE') agesSeen.add(group.values[0]!);
+      expect(actual.size).toBe(sql.length);
+
+      const expectedGroups = new Map<string, typeof facts>();
+      for (const task of facts) {
+        const leadUnitId = unitOn(task.record, asOf);
+        const subject = {
+          ...task.facts,
+          leadUnitId,
+          assignerKind: task.record.assignerKind,
+          priority: task.record.priority,
+          documentKind: task.record.document?.kind ?? null,
+        };
+        const key = by
+          .map((dimension) => {
+            const value = breakdownValue(dimension, subject, asOf);
+            return dimension === 'UNIT_KIND' ? kindOf(value) : value;
+          })
+          .join('|');
+        expectedGroups.set(key, [...(expectedGroups.get(key) ?? []), task]);
+      }
+      const expected = new Map(
+        [...expectedGroups]
+          .map(
+            ([key, tasks]) =>
+              [
+                key,
+                complianceFigures(
+                  tasks.map((task) => task.facts),
+                  { from, to },
+                  asOf,
+                ),
+              ] as const,
+          )
+          .filter(([, figures]) => figures.assigned > 0 || figures.withdrawn > 0)
+          .map(([key, figures]) => [key, countsOf(figures)]),
+      );
+      expect([by, from, to, asOf, Object.fromEntries(actual)]).toEqual([
+        by,
+        from,
+        to,
+        asOf,
+        Object.fromEntries(expected),
+      ]);
+
+      const totals = (await complianceFiguresByGroup(db, { from, to, asOf, groupBy: 'none' })).get('');
+      const sum = (field: 'completedOnTime' | 'inProgressOverdue' | 'withoutDeadline') =>
+        sql.reduce((total, group) => total + group.counts[field], 0);
+      expect([by, sum('completedOnTime'), sum('inProgressOverdue'), sum('withoutDeadline')]).toEqual([
+        by,
+        totals?.completedOnTime ?? 0,
+        totals?.inProgressOverdue ?? 0,
+        totals?.withoutDeadline ?? 0,
+      ]);
+    }
+    // The trials reach every age (some as-of dates lie long after the histories).
+    expect([...agesSeen].sort()).toEqual(['D1_30', 'D31_90', 'D91_180', 'NOT_OVERDUE', 'OVER_180']);
   });
 
   it('task by task, the SQL bucket is the pure bucket on every day around the histories', async () => {

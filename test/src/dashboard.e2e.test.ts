@@ -23,6 +23,7 @@ const KINDS = ['DEPARTMENT', 'DISTRICT'];
 const CONTRACT_FILES: Record<string, string> = {
   LeadershipCompliance: 'compliance.graphql',
   ProvinceCompliance: 'compliance.graphql',
+  OrganisationsAsOf: 'history.graphql',
   OverdueTasks: 'tasks.graphql',
   UnitInspections: 'inspections.graphql',
   CoordinationFigures: 'coordination.graphql',
@@ -44,7 +45,8 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
   beforeAll(async () => {
     // In CI the browser test must run: a missing browser is a failure, not a skip.
     if (!chromiumPresent) throw missingChromium();
-    stack = await startTestStack({ demoData: true });
+    // The demo reaches 10 March 2026, the day a newcomer opens the page below.
+    stack = await startTestStack({ demoData: true, demoToday: '2026-03-10' });
     origin = new URL(stack.gateway.url).origin;
     token = await testToken({ sub: 'leader-1', name: 'Lãnh đạo UBND tỉnh', roles: ['LEADER'] });
     profile = mkdtempSync(join(tmpdir(), 'giaoviec-chromium-'));
@@ -88,6 +90,18 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
     await stack?.stop();
   });
+
+  /** The codes of the units of the dashboard's kinds as they stood on a day. */
+  const unitsOn = async (day: string) => {
+    const { organisations } = await stack.gateway.client.data(
+      contractOperation('history.graphql', 'OrganisationsAsOf'),
+      {
+        asOf: day,
+        kinds: KINDS,
+      },
+    );
+    return new Set<string>(organisations.map((unit: any) => unit.code));
+  };
 
   const waitForLoad = (from: string, to: string, asOf: string) =>
     page.waitForSelector(`#main[data-loaded="${from}..${to}@${asOf}"]`);
@@ -151,22 +165,27 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
       expect.arrayContaining(['Hoàn thành đúng hạn', 'Hoàn thành trễ hạn', 'Đang thực hiện trong hạn', 'Quá hạn']),
     );
 
-    // Every unit of the API, with the API's figures: nothing dropped, nothing computed differently.
+    // Every unit of the period (as it stood at its end), with the API's figures: nothing dropped,
+    // nothing computed differently, no unit created after it.
     const api = await stack.gateway.client.data(contractOperation('compliance.graphql', 'LeadershipCompliance'), {
       kinds: KINDS,
       from: FROM,
       to: TO,
       asOf: AS_OF,
     });
-    const expected = api.organisations.map((unit: any) => ({
-      code: unit.code,
-      name: unit.name,
-      assigned: unit.compliance.assigned,
-      completedOnTime: unit.compliance.completedOnTime,
-      completedLate: unit.compliance.completedLate,
-      inProgressWithinDeadline: unit.compliance.inProgressWithinDeadline,
-      inProgressOverdue: unit.compliance.inProgressOverdue,
-    }));
+    const then = await unitsOn(TO);
+    expect(api.organisations.length).toBeGreaterThan(then.size);
+    const expected = api.organisations
+      .filter((unit: any) => then.has(unit.code))
+      .map((unit: any) => ({
+        code: unit.code,
+        name: unit.name,
+        assigned: unit.compliance.assigned,
+        completedOnTime: unit.compliance.completedOnTime,
+        completedLate: unit.compliance.completedLate,
+        inProgressWithinDeadline: unit.compliance.inProgressWithinDeadline,
+        inProgressOverdue: unit.compliance.inProgressOverdue,
+      }));
     expect(expected.length).toBeGreaterThan(10);
     const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
     expect([...rows].sort(byCode)).toEqual([...expected].sort(byCode));
@@ -330,6 +349,40 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
     const error = await page.waitForSelector('#errors .error[data-code="UNAUTHENTICATED"]');
     expect(await error.isVisible()).toBe(true);
     expect(await error.textContent()).toMatch(/UNAUTHENTICATED/);
+  });
+
+  it('downloads the period’s report (.docx) through the gateway with the user’s token', async () => {
+    await page.fill('#token', token);
+    await page.click('#token-form button[type=submit]');
+    await page.fill('#from', FROM);
+    await page.fill('#to', TO);
+    await page.fill('#as-of', AS_OF);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-docx')]);
+    expect(download.suggestedFilename()).toBe(`bao-cao-${FROM}-${TO}.docx`);
+    const report = requests.find((request) => new URL(request.url).pathname === '/dashboard/report.docx');
+    expect(report?.authorization).toBe(`Bearer ${token}`);
+  });
+
+  it('a newcomer who opens it today sees this year’s figures, by the units of today', async () => {
+    await page.clock.setFixedTime(new Date('2026-03-10T03:00:00Z'));
+    await page.click('#token-clear');
+    await page.goto(`${origin}/dashboard/`);
+    expect(await page.inputValue('#to')).toBe('2026-03-10');
+    await page.fill('#token', token);
+    await page.click('#token-form button[type=submit]');
+    await waitForLoad('2026-01-01', '2026-03-10', '2026-03-10');
+    const rows = await tableRows();
+    expect(rows.filter((row) => row.assigned > 0).length).toBeGreaterThan(5);
+    // Only the units of today: the districts abolished in 2025 are gone.
+    expect(rows.map((row) => row.code).sort()).toEqual([...(await unitsOn('2026-03-10'))].sort());
+  });
+
+  it('a year with no task yet opens on the latest year with tasks', async () => {
+    // 2027: the demo's tasks end on 10 March 2026.
+    await page.clock.setFixedTime(new Date('2027-02-01T03:00:00Z'));
+    await page.goto(`${origin}/dashboard/`);
+    await waitForLoad('2026-01-01', '2026-12-31', '2026-12-31');
+    expect((await tableRows()).filter((row) => row.assigned > 0).length).toBeGreaterThan(5);
   });
 
   it('sent only contract operations with the user token, nothing left this machine, nothing failed', () => {

@@ -146,6 +146,14 @@ describe('integers outside their range', () => {
   /** How each is sent with a value; every Int of the schema must be here. */
   const sent: Record<string, (value: number) => [string, Record<string, unknown>, GraphQLClient?]> = {
     'Query.publicHolidays(year)': (v) => [`query ($v: Int!) { publicHolidays(year: $v) { day } }`, { v }],
+    'Query.reportingPeriod(year)': (v) => [
+      `query ($v: Int!) { reportingPeriod(cycle: YEAR, year: $v) { from } }`,
+      { v },
+    ],
+    'Query.reportingPeriod(index)': (v) => [
+      `query ($v: Int) { reportingPeriod(cycle: MONTH, year: 2017, index: $v) { from } }`,
+      { v },
+    ],
     'SetPublicHolidaysInput.year': (v) => [
       `mutation ($v: Int!) { setPublicHolidays(input: { year: $v, days: [] }) { day } }`,
       { v },

@@ -1,11 +1,17 @@
 import { type Logger } from '@giaoviec/shared';
-import express, { type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { resolve } from 'node:path';
 
 import { contractQueries, CONTRACT_OPERATIONS_DIR } from './operations';
+import { reportRoutes } from './report-route';
 
 /** The page's files, served from the sources (src/ and dist/ alike): no build step, no copy. */
 const PUBLIC_DIR = resolve(__dirname, '../../src/dashboard/public');
+
+/** The site's icon (`GV` in the province's colours), for every page of this origin. */
+export function favicon(_req: Request, res: Response): void {
+  res.type('image/x-icon').set('cache-control', 'public, max-age=86400').sendFile(resolve(PUBLIC_DIR, 'favicon.ico'));
+}
 
 /**
  * The reference leadership dashboard at /dashboard: static files, and the contract's queries at
@@ -47,6 +53,7 @@ export function dashboardRouter(log: Logger, options: { operationsDir?: string }
     }
     res.type('application/json; charset=utf-8').set('cache-control', 'no-cache').send(operations);
   });
+  router.use(reportRoutes(log));
   router.use(
     express.static(PUBLIC_DIR, {
       index: 'index.html',

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 
 import { contractFiles } from '../persisted/operations';
 import { IDE_ASSETS } from './bundle';
+import { EXAMPLE_VARIABLES } from './examples';
 
 /** Where the IDE is served; a browser opening /graphql is sent there. */
 export const IDE_PATH = '/graphiql';
@@ -20,7 +21,7 @@ export interface IdeOptions {
 /** What the page's script reads (browser/main.ts, `PageConfig`). */
 interface IdePageConfig {
   endpoint: string;
-  tabs: Array<{ query: string; headers: string }>;
+  tabs: Array<{ query: string; variables?: string; headers: string }>;
   headers: string;
 }
 
@@ -38,7 +39,7 @@ export function ideFromEnvironment(env: NodeJS.ProcessEnv = process.env): boolea
 /**
  * GraphiQL at /graphiql, from files built into the gateway (no CDN: the page loads from this
  * origin alone, which its Content-Security-Policy enforces), with each contract file open in a tab
- * and the headers editor ready for a bearer token.
+ * (with variables that run on the demo data) and the headers editor ready for a bearer token.
  */
 export function mountIde(app: Express, endpoint: string, options: IdeOptions = {}): void {
   const assetsDir = options.assetsDir ?? IDE_ASSETS;
@@ -48,6 +49,7 @@ export function mountIde(app: Express, endpoint: string, options: IdeOptions = {
   const examples = contractFiles(options.operationsDir).map((file) => ({
     name: basename(file),
     query: readFileSync(file, 'utf8'),
+    variables: EXAMPLE_VARIABLES[basename(file)],
   }));
 
   const router = express.Router();
@@ -69,7 +71,11 @@ export function mountIde(app: Express, endpoint: string, options: IdeOptions = {
       const headers = JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2);
       const config: IdePageConfig = {
         endpoint,
-        tabs: examples.map(({ query }) => ({ query, headers })),
+        tabs: examples.map(({ query, variables }) => ({
+          query,
+          ...(variables ? { variables: JSON.stringify(variables, null, 2) } : {}),
+          headers,
+        })),
         headers,
       };
       // The page may hold a development token: never cached.
@@ -97,7 +103,7 @@ function page(config: IdePageConfig): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Giao Việc · GraphiQL</title>
-    <link rel="icon" href="data:," />
+    <link rel="icon" href="/favicon.ico" />
     <link rel="stylesheet" href="${IDE_PATH}/assets/graphiql.css" />
     <style>
       body { margin: 0; }

@@ -31,6 +31,7 @@ const DUE = [
   'corrections.graphql',
   'follow-up.graphql',
   'coordination.graphql',
+  'reports.graphql',
 ];
 
 describe('the committed supergraph', () => {

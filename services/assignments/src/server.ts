@@ -52,6 +52,8 @@ import { ExplanationRow } from './explanation/explanation.entity';
 import { Explanations1765220000000 } from './migrations/1765220000000-Explanations';
 import { OrganisationFollowUpResolver } from './follow-up/follow-up.resolver';
 import { reminderSettings } from './reminder/rules';
+import { ReportResolver } from './report/report.resolver';
+import { TaskOverdueResolver } from './report/task-overdue.resolver';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildAssignmentsSchema() {
@@ -80,6 +82,8 @@ export function buildAssignmentsSchema() {
       TaskCoordinationResolver,
       OrganisationCoordinationResolver,
       DelegationResolver,
+      ReportResolver,
+      TaskOverdueResolver,
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
     orphanedTypes: [Inspection, Conclusion, Official],
@@ -148,3 +152,5 @@ export { followUpFigures, type FollowUpTask } from './follow-up/rules';
 export { followUpByUnit } from './follow-up/figures.sql';
 export { coordinationFigures } from './coordination/rules';
 export { coordinationFiguresByUnit } from './coordination/figures.sql';
+export { breakdownGroups } from './report/breakdown.sql';
+export { BREAKDOWN_DIMENSIONS, breakdownValue, countsOf, mergeGroups } from './report/breakdown';

@@ -35,6 +35,8 @@ export interface TestStack {
 export async function startTestStack(
   options: {
     demoData?: boolean;
+    /** The day the demo's histories reach (DEMO_TODAY): fixed, never the day the tests run. */
+    demoToday?: string;
     subgraphTimeoutMs?: number;
     databaseUrl?: string;
     /** Every log line of the stack, parsed, when given (the level is then info). */
@@ -43,6 +45,7 @@ export async function startTestStack(
     tracing?: TracingOptions;
   } = {},
 ): Promise<TestStack> {
+  process.env.DEMO_TODAY = options.demoToday ?? '2025-12-31';
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => undefined }
     : await createTestDatabase();

@@ -24,6 +24,7 @@
  * What each contract query the page sends answers (test/contract/operations).
  * @typedef {{
  *   LeadershipCompliance: { organisations: Unit[] };
+ *   OrganisationsAsOf: { organisations: Array<{ id: string; code: string; name: string; kind: string }> };
  *   ProvinceCompliance: { complianceSummary: { totals: Figures } };
  *   OverdueTasks: { tasks: { totalCount: number; edges: { node: OverdueTask }[];
  *     pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null };
@@ -84,7 +85,13 @@ export async function query(name, variables, token) {
   try {
     response = await fetch(ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+      // The dashboard speaks Vietnamese: so do the API's error messages (gateway/src/language).
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'accept-language': 'vi',
+        authorization: `Bearer ${token}`,
+      },
       body: JSON.stringify({ query: operation.text, operationName: name, variables }),
     });
   } catch (error) {

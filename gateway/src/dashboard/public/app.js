@@ -102,7 +102,8 @@ const messageOf = (error) => (error instanceof Error ? error.message : String(er
 
 /**
  * @type {{ token: string; period: Period | null; units: Unit[];
- *   sort: { key: string; direction: 'ascending' | 'descending' }; selected: Unit | null; generation: number }}
+ *   sort: { key: string; direction: 'ascending' | 'descending' }; selected: Unit | null; generation: number;
+ *   periodChosen: boolean }}
  */
 const state = {
   token: '',
@@ -112,6 +113,8 @@ const state = {
   selected: null,
   /** Each load has a number; answers of an older load are dropped. */
   generation: 0,
+  /** Whether the user set the period: until then the page picks one with data (`firstLook`). */
+  periodChosen: false,
 };
 
 // ---------------------------------------------------------------- errors and status
@@ -185,19 +188,30 @@ function readPeriod() {
   return period;
 }
 
-async function load() {
+/**
+ * The period of the form once errors are cleared, when it is valid and a token is there; else
+ * null, with the reason shown.
+ * @returns {Period | null}
+ */
+function readyPeriod() {
   clearErrors();
   let period;
   try {
     period = readPeriod();
   } catch (error) {
     showErrors([{ message: messageOf(error), extensions: { code: 'BAD_PERIOD' } }]);
-    return;
+    return null;
   }
   if (!state.token) {
     showErrors([{ message: 'Hãy nhập mã truy cập (token) trước.', extensions: { code: 'UNAUTHENTICATED' } }]);
-    return;
+    return null;
   }
+  return period;
+}
+
+async function load() {
+  const period = readyPeriod();
+  if (!period) return;
   const generation = ++state.generation;
   const current = () => generation === state.generation;
   state.period = period;
@@ -206,8 +220,10 @@ async function load() {
   $('#main').removeAttribute('data-loaded');
   setStatus('Đang tải số liệu…', true);
   const variables = { from: period.from, to: period.to, asOf: period.asOf };
-  const [units, totals, trend, coordinated] = await Promise.allSettled([
+  const [units, structure, totals, trend, coordinated] = await Promise.allSettled([
     query('LeadershipCompliance', { ...variables, kinds: period.kinds }, state.token),
+    // The units as they stood at the end of the period, under their names then (history.graphql).
+    query('OrganisationsAsOf', { asOf: period.to, kinds: period.kinds }, state.token),
     query('ProvinceCompliance', variables, state.token),
     loadTrend(period),
     query('CoordinationFigures', { ...variables, kinds: period.kinds }, state.token),
@@ -221,7 +237,7 @@ async function load() {
   } else showErrors(failure(coordinated.reason), 'Số liệu phối hợp');
   if (units.status === 'fulfilled') {
     if (units.value.errors.length) showErrors(units.value.errors, 'Số liệu đơn vị');
-    state.units = units.value.data.organisations.map((unit) => ({
+    state.units = unitsOfPeriod(units.value.data.organisations, structure).map((unit) => ({
       ...unit,
       coordination: records.get(unit.id) ?? null,
     }));
@@ -248,6 +264,29 @@ async function load() {
     `Cập nhật lúc ${new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', timeStyle: 'short' }).format(new Date())}`,
   );
   $('#main').dataset.loaded = `${period.from}..${period.to}@${period.asOf}`;
+}
+
+/**
+ * The units of the figures that existed at the end of the period, named as they were then; all of
+ * them, with the error shown, when the structure of that day could not be read.
+ * @param {Unit[]} units
+ * @param {PromiseSettledResult<{ data: Answers['OrganisationsAsOf']; errors: ApiError[] }>} structure
+ * @returns {Unit[]}
+ */
+function unitsOfPeriod(units, structure) {
+  if (structure.status === 'rejected') {
+    showErrors(failure(structure.reason), 'Cơ cấu đơn vị');
+    return units;
+  }
+  if (structure.value.errors.length) {
+    showErrors(structure.value.errors, 'Cơ cấu đơn vị');
+    return units;
+  }
+  const then = new Map(structure.value.data.organisations.map((unit) => [unit.id, unit]));
+  return units.flatMap((unit) => {
+    const asThen = then.get(unit.id);
+    return asThen ? [{ ...unit, name: asThen.name }] : [];
+  });
 }
 
 /**
@@ -638,10 +677,74 @@ function renderFollowUp(unit, result) {
 
 // ---------------------------------------------------------------- start
 
+/**
+ * The period's report from the gateway's report route, which calls the API with this same token:
+ * fetched with the Authorization header (a link cannot carry it), then saved from a blob.
+ * @param {'docx' | 'xlsx'} format
+ */
+async function download(format) {
+  const period = readyPeriod();
+  if (!period) return;
+  setStatus('Đang lập báo cáo…', true);
+  const url = new URL(`report.${format}`, document.baseURI);
+  url.search = new URLSearchParams({ from: period.from, to: period.to, asOf: period.asOf }).toString();
+  try {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${state.token}`, 'accept-language': 'vi' } });
+    if (!response.ok) {
+      /** @type {unknown} */
+      const answer = await response.json().catch(() => ({}));
+      const body = /** @type {{ errors?: ApiError[] }} */ (answer);
+      showErrors(body.errors ?? [{ message: `HTTP ${response.status}` }], 'Báo cáo');
+      setStatus('');
+      return;
+    }
+    const link = h('a', {
+      href: URL.createObjectURL(await response.blob()),
+      download: `bao-cao-${period.from}-${period.to}.${format}`,
+    });
+    link.click();
+    URL.revokeObjectURL(link.getAttribute('href') ?? '');
+    setStatus('Đã tải báo cáo');
+  } catch (error) {
+    showErrors(failure(error), 'Báo cáo');
+    setStatus('');
+  }
+}
+
 function legend() {
   return BUCKETS.map(({ label, className }) =>
     h('span', { class: 'legend-item' }, h('span', { class: `swatch ${className}`, 'aria-hidden': 'true' }), label),
   );
+}
+
+/** How many years back the first look searches for tasks. */
+const FIRST_LOOK_YEARS = 10;
+
+/**
+ * A newcomer's first look: this year so far, else the latest earlier year that has tasks (one
+ * ProvinceCompliance per year tried), so the page never opens on a table of zeros. Once the user
+ * sets the period, the page keeps theirs.
+ */
+async function firstLook() {
+  if (!state.periodChosen) {
+    const today = todayInVietnam();
+    const thisYear = Number(today.slice(0, 4));
+    for (let year = thisYear; year > thisYear - FIRST_LOOK_YEARS; year--) {
+      const to = year === thisYear ? today : `${year}-12-31`;
+      const variables = { from: `${year}-01-01`, to, asOf: to };
+      const answer = await query('ProvinceCompliance', variables, state.token).catch(() => null);
+      // Errors are for load() to show; an empty year sends the look one year back.
+      if (!answer || answer.errors.length || (answer.data.complianceSummary?.totals.assigned ?? 0) > 0) {
+        if (answer && !answer.errors.length) {
+          field('#from').value = variables.from;
+          field('#to').value = variables.to;
+          field('#as-of').value = variables.asOf;
+        }
+        break;
+      }
+    }
+  }
+  await load();
 }
 
 function start() {
@@ -665,12 +768,14 @@ function start() {
     event.preventDefault();
     sessionStorage.setItem(TOKEN_KEY, field('#token').value.trim());
     readToken();
-    void load();
+    void firstLook();
   });
   $('#token-clear').addEventListener('click', () => {
     sessionStorage.removeItem(TOKEN_KEY);
     readToken();
   });
+  $('#download-docx').addEventListener('click', () => void download('docx'));
+  $('#download-xlsx').addEventListener('click', () => void download('xlsx'));
   $('#filters').addEventListener('submit', (event) => {
     event.preventDefault();
     void load();
@@ -678,7 +783,11 @@ function start() {
   renderUnits();
   // The operations come from the contract: say so at once if they cannot be had.
   contractQueries().catch((error) => showErrors(failure(error), 'Hợp đồng'));
-  if (state.token) void load();
+  for (const input of ['#from', '#to', '#as-of'])
+    $(input).addEventListener('change', () => {
+      state.periodChosen = true;
+    });
+  if (state.token) void firstLook();
 }
 
 start();

@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 /** What the gateway writes into the page (ide.ts, `IdePageConfig`). */
 interface PageConfig {
   endpoint: string;
-  tabs: Array<{ query: string; headers: string }>;
+  tabs: Array<{ query: string; variables?: string; headers: string }>;
   headers: string;
 }
 

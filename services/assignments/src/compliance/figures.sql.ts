@@ -11,7 +11,7 @@ import { NO_COUNTS, figuresFromCounts, type ComplianceCounts, type ComplianceFig
  */
 
 /** The lead unit of a task as of the figures' date (`$3`): transfers after it do not count yet. */
-const LEAD_UNIT_AS_OF = leadUnitOnSql('task', '$3::date');
+export const LEAD_UNIT_AS_OF = leadUnitOnSql('task', '$3::date');
 
 /** What the figures can be grouped by; each maps to a fixed SQL expression, never to client text. */
 const GROUPINGS = {
@@ -50,12 +50,12 @@ interface CountsRow {
  * original one without extension, the last one once every extension is decided, and only for a
  * date before the last decision the reference function.
  */
-const DEADLINE_AS_OF = `CASE WHEN extensions_settled_on IS NULL THEN original_due_on
+export const DEADLINE_AS_OF = `CASE WHEN extensions_settled_on IS NULL THEN original_due_on
   WHEN extensions_settled_on <= $3::date THEN deadline_after_extensions
   ELSE assignments.deadline_in_force(original_due_on, extension_decided_on, extension_due_on, $3::date) END`;
 
 /** Not withdrawn as of the date: the tasks that count (RULES.md); the others are `withdrawn`. */
-const LIVE = `(withdrawn_on IS NULL OR withdrawn_on > $3::date)`;
+export const LIVE = `(withdrawn_on IS NULL OR withdrawn_on > $3::date)`;
 
 /**
  * RULES.md's four buckets, counted over rows of tasks: completed by the date, on time or late (the
@@ -63,7 +63,7 @@ const LIVE = `(withdrawn_on IS NULL OR withdrawn_on > $3::date)`;
  * worked out only for the tasks still open then; else within the deadline (the rest). Beside them,
  * in the same pass, the withdrawn tasks and the qualities of the completed ones.
  */
-const COUNTS = `count(*) FILTER (WHERE ${LIVE}) AS counted,
+export const COUNTS = `count(*) FILTER (WHERE ${LIVE}) AS counted,
   count(*) FILTER (WHERE ${LIVE} AND completed_on <= $3::date AND completed_late IS NOT TRUE) AS on_time,
   count(*) FILTER (WHERE ${LIVE} AND completed_on <= $3::date AND completed_late) AS late,
   count(*) FILTER (WHERE ${LIVE} AND (completed_on IS NULL OR completed_on > $3::date) AND ${DEADLINE_AS_OF} < $3::date) AS overdue,
@@ -73,7 +73,7 @@ const COUNTS = `count(*) FILTER (WHERE ${LIVE}) AS counted,
   coalesce(sum(quality) FILTER (WHERE ${LIVE} AND completed_on <= $3::date), 0) AS quality_sum`;
 
 /** The tasks of the period as of the date (RULES.md: assigned by then), withdrawn ones included. */
-const COUNTED = `assigned_on BETWEEN $1::date AND $2::date AND assigned_on <= $3::date`;
+export const COUNTED = `assigned_on BETWEEN $1::date AND $2::date AND assigned_on <= $3::date`;
 
 /** The aggregation as one SQL statement and its parameters (also run bare by the benchmark). */
 export function complianceFiguresStatement(query: FiguresQuery): { sql: string; parameters: unknown[] } {

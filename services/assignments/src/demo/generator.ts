@@ -129,3 +129,17 @@ export function generateLangSon2024To2025(): GeneratedTask[] {
     ),
   );
 }
+
+/**
+ * Lạng Sơn from 2026 up to `today`, the day the demo is first loaded: the units of the new
+ * structure (`demoUnitsOn`), histories stopping on that day, so the dashboard, the due-soon list and
+ * the reminders have current work. The same `today` gives the same tasks.
+ */
+export function generateLangSonSince2026(today: CalendarDate): GeneratedTask[] {
+  const tasks: GeneratedTask[] = [];
+  for (let year = 2026; `${year}-01-01` <= today; year++) {
+    const end = (`${year}-12-31` < today ? `${year}-12-31` : today) as CalendarDate;
+    tasks.push(...generateProvinceYear({ seed: year, year, units: demoUnitsOn(`${year}-01-01`), today: end }));
+  }
+  return tasks;
+}

@@ -7,6 +7,8 @@ import {
   DISTRICT_ABOLITION_DATE,
   demoOfficialId,
   demoUnitId,
+  parseCalendarDate,
+  todayInVietnam,
   type CalendarDate,
   type Logger,
 } from '@giaoviec/shared';
@@ -18,29 +20,43 @@ import { withDemoContributions } from './contributions';
 import { demoCoordinationTasks } from './coordination-tasks';
 import { demoFollowUpTasks } from './follow-up-tasks';
 import { loadDemoReminders2017 } from './reminders-2017';
-import { generateLangSon2017, generateLangSon2024To2025 } from './generator';
+import { generateLangSon2017, generateLangSon2024To2025, generateLangSonSince2026 } from './generator';
 
 /**
- * The Lạng Sơn task histories of 2017 and of 2024-2025 (across the 2025 restructuring, whose open
- * tasks then pass to the successors) and the follow-ups of the demo inspection; loaded only into an
- * empty table.
+ * The day the demo's histories reach: `DEMO_TODAY` (`YYYY-MM-DD`; the tests pin it), else today.
+ * The demo is loaded once, into an empty table: its tasks reach the day it was first loaded.
+ */
+export function demoToday(env: NodeJS.ProcessEnv = process.env): CalendarDate {
+  if (!env.DEMO_TODAY) return todayInVietnam();
+  const day = parseCalendarDate(env.DEMO_TODAY);
+  if (!day) throw new Error(`DEMO_TODAY must be a date YYYY-MM-DD, not "${env.DEMO_TODAY}"`);
+  return day;
+}
+
+/**
+ * The Lạng Sơn task histories of 2017, of 2024-2025 (across the 2025 restructuring, whose open
+ * tasks then pass to the successors) and from 2026 to the day of loading, and the follow-ups of the
+ * demo inspection; loaded only into an empty table.
  */
 export async function loadDemoTasks(db: DataSource, log: Logger): Promise<void> {
   if ((await db.getRepository(TaskRow).count()) > 0) return;
-  const generated: TaskRecord[] = [...generateLangSon2017(), ...generateLangSon2024To2025()].map(
-    ({ leadCode, coordinatingCodes, ...task }) => ({
-      ...task,
-      assignedByOfficialId: task.assignerName ? demoOfficialId(task.assignerName) : null,
-      leadOrganisationId: demoUnitId(leadCode),
-      coordinatingOrganisationIds: coordinatingCodes.map(demoUnitId),
-    }),
-  );
+  const today = demoToday();
+  const generated: TaskRecord[] = [
+    ...generateLangSon2017(),
+    ...generateLangSon2024To2025(),
+    ...generateLangSonSince2026(today),
+  ].map(({ leadCode, coordinatingCodes, ...task }) => ({
+    ...task,
+    assignedByOfficialId: task.assignerName ? demoOfficialId(task.assignerName) : null,
+    leadOrganisationId: demoUnitId(leadCode),
+    coordinatingOrganisationIds: coordinatingCodes.map(demoUnitId),
+  }));
   const tasks = [...withDemoContributions(generated), ...demoFollowUpTasks(), ...demoCoordinationTasks()];
   await insertTaskRecords(db, tasks, 'demo data');
   // Before the 2025 transfers, so that each task's history keeps the order things happened in.
   const reminders2017 = await loadDemoReminders2017(db);
   const transferred = await transferDemoTasks2025(db);
-  log.info({ tasks: tasks.length, transferred, ...reminders2017 }, 'demo tasks loaded');
+  log.info({ tasks: tasks.length, transferred, until: today, ...reminders2017 }, 'demo tasks loaded');
 }
 
 /** The 2025 restructuring (organisations demo): open tasks pass to the successors, as recorded events. */
