@@ -38,6 +38,24 @@ const TRANSLATIONS: Translation[] = [
   ],
   [/^A unit user must belong to a unit$/, () => 'Người dùng của đơn vị phải thuộc một đơn vị'],
   [/^Only the lead unit of a task reports on it$/, () => 'Chỉ đơn vị chủ trì mới được báo cáo về nhiệm vụ'],
+  [/^Only the assigning side of a task decides on it$/, () => 'Chỉ bên giao nhiệm vụ mới được quyết định về nhiệm vụ'],
+  [
+    /^Only a coordinating unit of a task contributes to it$/,
+    () => 'Chỉ đơn vị phối hợp của nhiệm vụ mới được gửi ý kiến phối hợp',
+  ],
+  [/^Only the lead unit of a task delegates it$/, () => 'Chỉ đơn vị chủ trì mới được giao nhiệm vụ cho phòng, ban'],
+  [
+    /^A division is assigned tasks only by delegation from its unit$/,
+    () => 'Phòng, ban chỉ nhận nhiệm vụ do đơn vị của mình giao lại',
+  ],
+  // Coordination, reminders and explanations.
+  [/^This unit has already contributed to the task$/, () => 'Đơn vị này đã gửi ý kiến phối hợp cho nhiệm vụ'],
+  [/^The task changed lead unit meanwhile$/, () => 'Nhiệm vụ vừa được chuyển sang đơn vị chủ trì khác'],
+  [/^This request for explanation is already answered$/, () => 'Yêu cầu giải trình này đã được trả lời'],
+  [
+    /^Only a task open today is reminded \(not completed, withdrawn or awaiting confirmation\)$/,
+    () => 'Chỉ đôn đốc nhiệm vụ đang thực hiện (chưa hoàn thành, chưa rút, không chờ xác nhận)',
+  ],
   // Not found.
   [/^No task has id (.+)$/, (id) => `Không có nhiệm vụ nào có mã ${id}`],
   [/^No organisation has id (.+)$/, (id) => `Không có đơn vị nào có mã ${id}`],
