@@ -4,6 +4,8 @@ export interface Connection {
   url: string;
   /** A bearer token (JWT); in development `npm start` prints some. */
   token: string;
+  /** Sent as `Accept-Language`: `vi` gets the API's error messages in Vietnamese. */
+  acceptLanguage?: string;
 }
 
 /** The gateway `npm start` serves (gateway/src/stack/start.ts: PORT, default 4000). */
@@ -50,7 +52,11 @@ export class ApiClient {
       try {
         response = await fetch(this.connection.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${this.connection.token}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${this.connection.token}`,
+            ...(this.connection.acceptLanguage ? { 'accept-language': this.connection.acceptLanguage } : {}),
+          },
           body: JSON.stringify({ query, variables }),
         });
       } catch (error) {

@@ -54,7 +54,8 @@ export function reportRoutes(log: Logger): Router {
     const host = address.includes(':') ? `[${address}]` : address;
     const url = `http://${host}:${req.socket.localPort}/graphql`;
     try {
-      const data = await loadReportData({ url, token }, period);
+      // The API's errors in the language the page asked for.
+      const data = await loadReportData({ url, token, acceptLanguage: req.headers['accept-language'] }, period);
       let body: Buffer;
       if (format === 'docx') body = await reportDocument(data);
       else {
