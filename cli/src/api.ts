@@ -20,11 +20,12 @@ export function connectionFromEnvironment(env: NodeJS.ProcessEnv = process.env):
 /** An error the API answered, with its `extensions.code` (BAD_USER_INPUT, FORBIDDEN, ...). */
 export class ApiError extends Error {
   constructor(
-    message: string,
+    /** The API's own message, without the code. */
+    readonly reason: string,
     readonly code: string | undefined,
     readonly field?: string,
   ) {
-    super(code ? `${code}: ${message}` : message);
+    super(code ? `${code}: ${reason}` : reason);
     this.name = 'ApiError';
   }
 }

@@ -192,7 +192,7 @@ describe('the dashboard’s download', () => {
     const [error] = ((await refused.json()) as any).errors;
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'index' });
     // In the language the page asked the API for.
-    expect(error.message).toContain('Kỳ YEAR không có chỉ số kỳ');
+    expect(error.message).toBe('Kỳ YEAR không có chỉ số kỳ (`index`)');
   });
 
   it('the permissions are the API’s: a unit’s user cannot read the other units’ tasks', async () => {
