@@ -7,6 +7,8 @@ COPY services/organisations/package.json services/organisations/
 COPY services/assignments/package.json services/assignments/
 COPY services/inspections/package.json services/inspections/
 COPY gateway/package.json gateway/
+# The gateway serves the report download with the CLI's report code (docx, exceljs, pureimage).
+COPY cli/package.json cli/
 COPY test/package.json test/
 RUN npm ci
 COPY . .

@@ -4,6 +4,8 @@ export interface Connection {
   url: string;
   /** A bearer token (JWT); in development `npm start` prints some. */
   token: string;
+  /** Sent as `Accept-Language`: `vi` gets the API's error messages in Vietnamese. */
+  acceptLanguage?: string;
 }
 
 /** The gateway `npm start` serves (gateway/src/stack/start.ts: PORT, default 4000). */
@@ -18,11 +20,12 @@ export function connectionFromEnvironment(env: NodeJS.ProcessEnv = process.env):
 /** An error the API answered, with its `extensions.code` (BAD_USER_INPUT, FORBIDDEN, ...). */
 export class ApiError extends Error {
   constructor(
-    message: string,
+    /** The API's own message, without the code. */
+    readonly reason: string,
     readonly code: string | undefined,
     readonly field?: string,
   ) {
-    super(code ? `${code}: ${message}` : message);
+    super(code ? `${code}: ${reason}` : reason);
     this.name = 'ApiError';
   }
 }
@@ -50,7 +53,11 @@ export class ApiClient {
       try {
         response = await fetch(this.connection.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${this.connection.token}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${this.connection.token}`,
+            ...(this.connection.acceptLanguage ? { 'accept-language': this.connection.acceptLanguage } : {}),
+          },
           body: JSON.stringify({ query, variables }),
         });
       } catch (error) {

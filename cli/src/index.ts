@@ -33,5 +33,11 @@ export {
 export { LEADERSHIP_COMPLIANCE } from './operations';
 export { readSheet, writeTable, type CellValue, type SheetRow } from './spreadsheet';
 export { writeAppendix, writeReport, type ReportOptions } from './report/report';
-export { loadReportData, type ReportData, type ReportFigures, type ReportPeriodOptions } from './report/report-data';
+export {
+  loadReportData,
+  type ReportCycle,
+  type ReportData,
+  type ReportFigures,
+  type ReportPeriodOptions,
+} from './report/report-data';
 export { reportDocument } from './report/report-document';

@@ -186,13 +186,13 @@ describe('the dashboard’s download', () => {
   it('without a token is 401; a period the API refuses is its BAD_USER_INPUT', async () => {
     expect((await fetch(route('docx', worked))).status).toBe(401);
     const refused = await fetch(route('docx', 'cycle=YEAR&year=2017&index=2'), {
-      headers: { authorization: `Bearer ${connection.token}` },
+      headers: { authorization: `Bearer ${connection.token}`, 'accept-language': 'vi' },
     });
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as any).errors[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'index',
-    });
+    const [error] = ((await refused.json()) as any).errors;
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'index' });
+    // In the language the page asked the API for.
+    expect(error.message).toBe('Kỳ YEAR không có chỉ số kỳ (`index`)');
   });
 
   it('the permissions are the API’s: a unit’s user cannot read the other units’ tasks', async () => {

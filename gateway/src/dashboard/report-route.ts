@@ -1,4 +1,11 @@
-import { ApiError, loadReportData, reportDocument, writeAppendix, type ReportPeriodOptions } from '@giaoviec/cli';
+import {
+  ApiError,
+  loadReportData,
+  reportDocument,
+  writeAppendix,
+  type ReportCycle,
+  type ReportPeriodOptions,
+} from '@giaoviec/cli';
 import { type Logger } from '@giaoviec/shared';
 import express, { type Request, type Response, type Router } from 'express';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -20,7 +27,8 @@ function periodOf(query: Request['query']): ReportPeriodOptions | null {
   if (cycle) {
     const year = Number(text('year'));
     const index = text('index') === undefined ? undefined : Number(text('index'));
-    return { cycle: { cycle: cycle as 'YEAR', year, index } };
+    // The API checks the cycle, the year and the index (BAD_USER_INPUT).
+    return { cycle: { cycle: cycle as ReportCycle['cycle'], year, index } };
   }
   const [from, to] = [text('from'), text('to')];
   return from && to ? { from, to, asOf: text('asOf') } : null;
@@ -54,7 +62,8 @@ export function reportRoutes(log: Logger): Router {
     const host = address.includes(':') ? `[${address}]` : address;
     const url = `http://${host}:${req.socket.localPort}/graphql`;
     try {
-      const data = await loadReportData({ url, token }, period);
+      // The API's errors in the language the page asked for.
+      const data = await loadReportData({ url, token, acceptLanguage: req.headers['accept-language'] }, period);
       let body: Buffer;
       if (format === 'docx') body = await reportDocument(data);
       else {
@@ -75,7 +84,7 @@ export function reportRoutes(log: Logger): Router {
       if (error instanceof ApiError) {
         res
           .status(STATUS[error.code ?? ''] ?? 502)
-          .json({ errors: [{ message: error.message, extensions: { code: error.code, field: error.field } }] });
+          .json({ errors: [{ message: error.reason, extensions: { code: error.code, field: error.field } }] });
         return;
       }
       log.error({ err: error }, 'dashboard: the report could not be written');
