@@ -153,6 +153,7 @@ export const UNIT_KIND_LABELS: Record<string, string> = {
   DISTRICT: 'Huyện, thị xã, thành phố',
   COMMUNE: 'Xã, phường, thị trấn',
   OTHER: 'Đơn vị khác',
+  DIVISION: 'Phòng, ban thuộc đơn vị',
 };
 
 const ENUM_LABELS: Partial<Record<BreakdownDimension, Record<string, string>>> = {
