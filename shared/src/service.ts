@@ -34,6 +34,15 @@ export interface ServiceDefinition<Loaders> {
   createLoaders: (db: DataSource) => Loaders;
   /** Loads the demo rows if the service's tables are empty. */
   loadDemoData?: (db: DataSource, log: Logger) => Promise<void>;
+  /** Work the service does besides answering requests (a job queue), started before the server. */
+  background?: (context: { db: DataSource; databaseUrl: string; log: Logger }) => Promise<BackgroundWork>;
+}
+
+/** A service's background work: part of its readiness, stopped before its database closes. */
+export interface BackgroundWork {
+  /** Throws when the work cannot go on (its queue does not answer). */
+  checkReady(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /** Opens the service's database (migrated), loads demo data if asked, and serves its subgraph. */
@@ -52,6 +61,7 @@ export async function startService<Loaders>(
   const { dataSource } = database;
   try {
     if (options.demoData && definition.loadDemoData) await definition.loadDemoData(dataSource, log);
+    const background = await definition.background?.({ db: dataSource, databaseUrl: options.databaseUrl, log });
     const server = await startSubgraphServer({
       name: definition.name,
       schema: await definition.schema(),
@@ -61,9 +71,13 @@ export async function startService<Loaders>(
       createLoaders: definition.createLoaders,
       checkReady: async () => {
         await dataSource.query('SELECT 1');
+        await background?.checkReady();
       },
       port: options.port,
       host: options.host,
+    }).catch(async (error: unknown) => {
+      await background?.stop();
+      throw error;
     });
     let stopped: Promise<void> | undefined;
     return {
@@ -72,6 +86,7 @@ export async function startService<Loaders>(
       stop: () =>
         (stopped ??= (async () => {
           await server.stop();
+          await background?.stop();
           await dataSource.destroy();
           await tracing.shutdown();
         })()),
