@@ -29,6 +29,7 @@ const DUE = [
   'history.graphql',
   'events.graphql',
   'corrections.graphql',
+  'webhooks.graphql',
 ];
 
 describe('the committed supergraph', () => {

@@ -1,4 +1,23 @@
-import { WEBHOOK_EVENT_TYPES, payloadType, sourceOf, webhookEventType } from './event-types';
+import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  INSPECTION_EVENT_TYPES,
+  TASK_EVENT_TYPES,
+  WEBHOOK_EVENT_TYPES,
+  payloadType,
+  sourceOf,
+  webhookEventType,
+} from './event-types';
+
+/** An enum's values in the committed supergraph. */
+function supergraphEnum(name: string): string[] {
+  const document = parse(readFileSync(join(__dirname, '../../../../supergraph.graphql'), 'utf8'));
+  const definition = document.definitions.find(
+    (node): node is EnumTypeDefinitionNode => node.kind === Kind.ENUM_TYPE_DEFINITION && node.name.value === name,
+  );
+  return (definition?.values ?? []).map((value) => value.name.value);
+}
 
 describe('webhook event types', () => {
   it('name each feed type after its source', () => {
@@ -7,6 +26,11 @@ describe('webhook event types', () => {
     expect(WEBHOOK_EVENT_TYPES).toContain('TASK_DELEGATED');
     expect(WEBHOOK_EVENT_TYPES).toContain('INSPECTION_RECOMMENDATION_ANSWERED');
     expect(WEBHOOK_EVENT_TYPES.at(-1)).toBe('FIGURES_CHANGED');
+  });
+
+  it("cover every value of the feeds' enums (a new TaskEventType is one line in event-types.ts)", () => {
+    expect([...TASK_EVENT_TYPES].sort()).toEqual(supergraphEnum('TaskEventType').sort());
+    expect([...INSPECTION_EVENT_TYPES].sort()).toEqual(supergraphEnum('InspectionEventType').sort());
   });
 
   it('give the payload type in lower case with a dot after the source', () => {
