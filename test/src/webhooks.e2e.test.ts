@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { contractOperation } from './harness/graphql-client';
 import { startTestStack, type TestStack } from './harness/stack';
+import { createDepartments } from './harness/units';
 import { WebhookReceiver, eventually } from './harness/webhook-receiver';
 
 /**
@@ -16,7 +17,6 @@ const WEBHOOKS = contractOperation('webhooks.graphql', 'Webhooks');
 const EVENTS = contractOperation('events.graphql', 'TaskEvents');
 const ASSIGN = contractOperation('tasks.graphql', 'AssignTask');
 const PROGRESS = contractOperation('tasks.graphql', 'ReportProgress');
-const CREATE_UNIT = contractOperation('organisations.graphql', 'CreateOrganisation');
 
 const FAST = {
   FEED_POLL_MS: '100',
@@ -34,15 +34,13 @@ beforeAll(async () => {
   Object.assign(process.env, FAST);
   await receiver.start();
   stack = await startTestStack({ notifications: true });
-  for (const [code, name] of [
-    ['SXD', 'Sở Xây dựng'],
-    ['SYT', 'Sở Y tế'],
-  ] as const) {
-    const { createOrganisation } = await stack.gateway.client.data<any>(CREATE_UNIT, {
-      input: { code, name, kind: 'DEPARTMENT' },
-    });
-    units[code] = createOrganisation.id;
-  }
+  Object.assign(
+    units,
+    await createDepartments(stack, [
+      ['SXD', 'Sở Xây dựng'],
+      ['SYT', 'Sở Y tế'],
+    ]),
+  );
 }, 120_000);
 
 afterAll(async () => {

@@ -30,6 +30,7 @@ const DUE = [
   'events.graphql',
   'corrections.graphql',
   'webhooks.graphql',
+  'notifications.graphql',
 ];
 
 describe('the committed supergraph', () => {

@@ -30,6 +30,7 @@ import { Official } from './official/official.type';
 import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.resolver';
 import { TaskComplianceResolver } from './compliance/task-compliance.resolver';
 import { TaskEventResolver } from './event/task-event.resolver';
+import { taskReferences } from './task/task.reference';
 import { PublicHolidayResolver } from './working-days/holiday.resolver';
 
 /** The assignments subgraph's schema; needs no database (the supergraph is composed from it). */
@@ -52,7 +53,7 @@ export function buildAssignmentsSchema() {
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
     orphanedTypes: [Inspection, Conclusion, Official],
-    referenceResolvers: { ...organisationReferenceResolver, ...inspectionReferences },
+    referenceResolvers: { ...organisationReferenceResolver, ...inspectionReferences, ...taskReferences },
   });
 }
 

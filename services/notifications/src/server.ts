@@ -3,15 +3,17 @@ import { buildFederatedSchema, startService, type ServiceDefinition, type Servic
 import { startNotificationWork } from './background';
 import { createNotificationLoaders, type NotificationLoaders } from './context';
 import { CreateNotifications1766000000000 } from './migrations/1766000000000-CreateNotifications';
+import { NotificationResolver } from './inbox/notification.resolver';
+import { Inbox1766000000001 } from './migrations/1766000000001-Inbox';
 import { WebhookResolver } from './webhook/webhook.resolver';
 
 /** The notifications subgraph's schema; needs no database (the supergraph is composed from it). */
 export function buildNotificationsSchema() {
-  return buildFederatedSchema({ resolvers: [WebhookResolver], referenceResolvers: {} });
+  return buildFederatedSchema({ resolvers: [WebhookResolver, NotificationResolver], referenceResolvers: {} });
 }
 
 /**
- * Notifications (thông báo): webhooks, fed by the task and inspection feeds it follows through
+ * Notifications (thông báo): webhooks and the inbox, fed by the task and inspection feeds it follows through
  * their subgraphs' APIs. Owns the `notifications` PostgreSQL schema, and its job queue's
  * `notifications_queue`.
  */
@@ -21,7 +23,7 @@ export const notificationsService: ServiceDefinition<NotificationLoaders> = {
   database: {
     schema: 'notifications',
     entities: [],
-    migrations: [CreateNotifications1766000000000],
+    migrations: [CreateNotifications1766000000000, Inbox1766000000001],
   },
   createLoaders: createNotificationLoaders,
   background: startNotificationWork,

@@ -2,6 +2,7 @@ import { queryPeer, serviceUser, signUserToken } from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { recordNotifications } from '../inbox/notification.store';
 import type { JobQueue } from '../queue/job-queue';
 import { markFiguresChanged, recordEvents, signalDueFigures, takeRequestedJobs } from './event.store';
 import { FEEDS, type FeedSource } from './feed-sources';
@@ -94,6 +95,7 @@ export class FeedConsumer {
       const page = source.page(data);
       const events = page.edges.map(({ node }) => source.event(node));
       const deliveries = await recordEvents(tx, events);
+      if (source.feed === 'task') await recordNotifications(tx, events);
       if (source.feed === 'task')
         await markFiguresChanged(
           tx,

@@ -13,6 +13,8 @@ export interface FeedEvent {
   subjectId: string | null;
   /** The task's lead and coordinating units, or the inspected unit. */
   organisationIds: string[];
+  /** Of a task event: the task's lead unit, its coordinating units and its title, for the inbox. */
+  task?: { leadOrganisationId: string; coordinatingOrganisationIds: string[]; title: string };
 }
 
 interface FeedPage<Node> {
@@ -35,7 +37,12 @@ interface TaskEventNode {
   type: string;
   occurredAt: string;
   on: CalendarDate;
-  task: { id: string; leadOrganisation: { id: string }; coordinatingOrganisations: Array<{ id: string }> } | null;
+  task: {
+    id: string;
+    title: string;
+    leadOrganisation: { id: string };
+    coordinatingOrganisations: Array<{ id: string }>;
+  } | null;
 }
 
 interface InspectionEventNode {
@@ -51,7 +58,7 @@ export const TASK_FEED: FeedSource = {
   feed: 'task',
   subgraph: 'assignments',
   query: `query ($after: String) { taskEvents(after: $after, first: ${PAGE_SIZE}) {
-    edges { node { id type occurredAt on task { id leadOrganisation { id } coordinatingOrganisations { id } } } }
+    edges { node { id type occurredAt on task { id title leadOrganisation { id } coordinatingOrganisations { id } } } }
     pageInfo { hasNextPage endCursor } } }`,
   page: (data) => (data as { taskEvents: FeedPage<TaskEventNode> }).taskEvents,
   event: (node) => {
@@ -65,6 +72,13 @@ export const TASK_FEED: FeedSource = {
       organisationIds: task
         ? [...new Set([task.leadOrganisation.id, ...task.coordinatingOrganisations.map((unit) => unit.id)])]
         : [],
+      task: task
+        ? {
+            leadOrganisationId: task.leadOrganisation.id,
+            coordinatingOrganisationIds: task.coordinatingOrganisations.map((unit) => unit.id),
+            title: task.title,
+          }
+        : undefined,
     };
   },
 };
