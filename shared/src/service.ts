@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { openServiceDatabase, type ServiceDatabaseOptions, type ServiceDatabase } from './db/service-data-source';
 import { startSubgraphServer, type RunningServer } from './http/subgraph-server';
@@ -42,6 +43,8 @@ export interface ServiceDefinition<Loaders> {
 export interface BackgroundWork {
   /** Throws when the work cannot go on (its queue does not answer). */
   checkReady(): Promise<void>;
+  /** Adds its metrics to the service's `/metrics`. */
+  registerMetrics?(registry: Registry): void;
   stop(): Promise<void>;
 }
 
@@ -75,6 +78,7 @@ export async function startService<Loaders>(
       },
       port: options.port,
       host: options.host,
+      registerMetrics: (registry) => background?.registerMetrics?.(registry),
     }).catch(async (error: unknown) => {
       await background?.stop();
       throw error;

@@ -2,7 +2,10 @@ import type { BackgroundWork } from '@giaoviec/shared';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { FeedConsumer } from './feed/feed-consumer';
+import { NotificationMetrics } from './metrics';
 import { JobQueue, queueSettingsFromEnvironment } from './queue/job-queue';
+import type { ClaimedDelivery } from './webhook/delivery.store';
+import type { AttemptOutcome } from './webhook/transport';
 import { attemptDelivery } from './webhook/delivery-worker';
 import { retryPolicyFromEnvironment } from './webhook/retry-policy';
 import { urlPolicyFromEnvironment } from './webhook/url-policy';
@@ -22,7 +25,9 @@ export async function startNotificationWork({
   log: Logger;
 }): Promise<BackgroundWork> {
   const queue = await JobQueue.start(databaseUrl, queueSettingsFromEnvironment(), log);
+  const metrics = new NotificationMetrics();
   const consumer = new FeedConsumer({
+    onPage: (feed, events, hasNextPage) => metrics.pageRead(feed, events, hasNextPage),
     db,
     queue,
     log,
@@ -36,11 +41,17 @@ export async function startNotificationWork({
     retry: retryPolicyFromEnvironment(),
     urls: urlPolicyFromEnvironment(),
     leaseMs: Number(process.env.WEBHOOK_LEASE_MS ?? 30_000),
+    onAttempt: (delivery: ClaimedDelivery, outcome: AttemptOutcome, at: Date) => {
+      metrics.attempts.inc({ result: outcome.delivered ? 'success' : 'failure' });
+      if (outcome.delivered) metrics.lag.observe((at.getTime() - delivery.event.occurredAt.getTime()) / 1000);
+    },
+    onEnd: (outcome: 'delivered' | 'failed' | 'skipped') => metrics.deliveries.inc({ outcome }),
   };
   await queue.work((job) => attemptDelivery(job.deliveryId, worker));
   await consumer.start();
   return {
     checkReady: () => queue.checkReady(),
+    registerMetrics: (registry) => metrics.register(registry),
     stop: async () => {
       await consumer.stop();
       await queue.stop();

@@ -18,7 +18,7 @@ export interface FeedConsumerOptions {
   /** FIGURES_CHANGED at most once per unit in this time (`FIGURES_CHANGED_INTERVAL_MS`, 1 min). */
   figuresIntervalMs: number;
   /** Called after each page a feed gave (metrics). */
-  onPage?: (feed: string, events: ReadonlyArray<{ occurredAt: Date }>) => void;
+  onPage?: (feed: string, events: ReadonlyArray<{ occurredAt: Date }>, hasNextPage: boolean) => void;
 }
 
 /**
@@ -113,7 +113,7 @@ export class FeedConsumer {
           WHERE feed = $1`,
         [source.feed, page.pageInfo.endCursor, events.length, events.at(-1)?.occurredAt ?? null],
       );
-      this.options.onPage?.(source.feed, events);
+      this.options.onPage?.(source.feed, events, page.pageInfo.hasNextPage);
       return page.pageInfo.hasNextPage;
     });
   }

@@ -29,8 +29,9 @@ export interface DeliveryWorkerOptions {
   urls: UrlPolicy;
   /** How long an attempt holds its delivery (`WEBHOOK_LEASE_MS`, 30 s: more than the 10 s timeout). */
   leaseMs: number;
-  /** Called after each attempt (metrics). */
+  /** Called after each attempt, and when a delivery ends (metrics). */
   onAttempt?: (delivery: ClaimedDelivery, outcome: AttemptOutcome, at: Date) => void;
+  onEnd?: (outcome: 'delivered' | 'failed' | 'skipped') => void;
 }
 
 /** One job: one attempt of one delivery, then its outcome and what follows from it. */
@@ -54,12 +55,16 @@ export async function attemptDelivery(deliveryId: string, options: DeliveryWorke
 
 async function attempt(delivery: ClaimedDelivery, options: DeliveryWorkerOptions): Promise<void> {
   const { db, queue, log } = options;
-  if (!delivery.webhook.active) return closeDelivery(db, delivery.id, 'FAILED', 'the webhook was deactivated');
+  if (!delivery.webhook.active) {
+    options.onEnd?.('failed');
+    return closeDelivery(db, delivery.id, 'FAILED', 'the webhook was deactivated');
+  }
   if (!(await ownerMayRead(delivery))) {
     log.info(
       { delivery: delivery.id, webhook: delivery.webhook.id },
       'delivery skipped: its owner may not read it now',
     );
+    options.onEnd?.('skipped');
     return closeDelivery(db, delivery.id, 'SKIPPED', 'the owner may not read this event now');
   }
   const body = JSON.stringify(webhookPayload(delivery.event));
@@ -91,6 +96,9 @@ async function attempt(delivery: ClaimedDelivery, options: DeliveryWorkerOptions
     outcome.delivered ? 'webhook delivered' : `webhook attempt failed: ${outcome.error}`,
   );
   options.onAttempt?.(delivery, outcome, finished);
+  if (outcome.delivered) options.onEnd?.('delivered');
+  else if (!nextAttemptAt(options.retry, delivery.attempts + 1, delivery.createdAt, finished, 0))
+    options.onEnd?.('failed');
 }
 
 /**
