@@ -1,3 +1,6 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { contractOperation } from './harness/graphql-client';
 import { startTestStack, type TestStack } from './harness/stack';
 import { createDepartments } from './harness/units';
@@ -9,15 +12,35 @@ import { eventually } from './harness/webhook-receiver';
  */
 const MINE = contractOperation('notifications.graphql', 'MyNotifications');
 const MARK = contractOperation('notifications.graphql', 'MarkNotificationsRead');
+const UPDATE_UNIT = `mutation ($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id contactEmail } }`;
 const ASSIGN = contractOperation('tasks.graphql', 'AssignTask');
 const SUBMIT = contractOperation('tasks.graphql', 'SubmitCompletion');
 const RETURN = contractOperation('tasks.graphql', 'ReturnCompletion');
 
 let stack: TestStack;
 const units: Record<string, string> = {};
+/** A real SMTP server for the digests, and what it received. */
+const mails: ParsedMail[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  onData(stream, _session, done) {
+    simpleParser(stream).then(
+      (mail) => {
+        mails.push(mail);
+        done();
+      },
+      (error: Error) => done(error),
+    );
+  },
+});
+const SETTINGS = { FEED_POLL_MS: '100', DIGEST_AT: '00:00', DIGEST_CHECK_MS: '300' };
 
 beforeAll(async () => {
-  process.env.FEED_POLL_MS = '100';
+  await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', done));
+  Object.assign(process.env, SETTINGS, {
+    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+  });
   stack = await startTestStack({ notifications: true });
   Object.assign(
     units,
@@ -30,7 +53,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
-  delete process.env.FEED_POLL_MS;
+  await new Promise<void>((done) => smtp.close(() => done()));
+  for (const name of [...Object.keys(SETTINGS), 'SMTP_URL']) delete process.env[name];
 });
 
 const inbox = async (client: ReturnType<TestStack['as']>, variables: Record<string, unknown> = {}) =>
@@ -95,4 +119,23 @@ it("tells each unit's staff and the Office what concerns them, with the task, an
   const next = await inbox(sxdColleague, { first: 1, after: page.pageInfo.endCursor });
   expect(next.edges.map(({ node }: any) => node.kind)).toEqual(['TASK_ASSIGNED']);
   expect(next.pageInfo.hasNextPage).toBe(false);
+});
+
+it("e-mails a unit's digest of the day to its contact address, set by the Office only", async () => {
+  const update = (client: ReturnType<TestStack['as']>, contactEmail: string | null) =>
+    client.request(UPDATE_UNIT, { input: { id: units.SYT, contactEmail } });
+  const refusedByRole = await update(stack.as({ roles: ['UNIT'], org: units.SYT }), 'vanthu@syt.langson.gov.vn');
+  expect(refusedByRole.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const refusedAddress = await update(stack.gateway.client, 'not an address');
+  expect(refusedAddress.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactEmail' });
+  expect(mails.filter((mail) => mail.subject?.includes('Sở Y tế'))).toEqual([]);
+
+  expect((await update(stack.gateway.client, 'VanThu@SYT.LangSon.gov.vn')).errors).toBeUndefined();
+  await eventually(() => mails.some((mail) => mail.subject?.includes('Sở Y tế')));
+  const [digest] = mails.filter((mail) => mail.subject?.includes('Sở Y tế'));
+  expect(digest!.to).toMatchObject({ text: 'VanThu@syt.langson.gov.vn' });
+  expect(digest!.subject).toMatch(/^\[Giao Việc\] 1 thông báo mới của Sở Y tế ngày \d\d\/\d\d\/\d{4}$/);
+  expect(digest!.text).toContain('Đơn vị được đề nghị phối hợp thực hiện nhiệm vụ «Rà soát quy hoạch».');
+  expect(digest!.html).toContain('<li>');
+  expect(digest!.html).toContain('Đơn vị được đề nghị phối hợp thực hiện nhiệm vụ «Rà soát quy hoạch».');
 });

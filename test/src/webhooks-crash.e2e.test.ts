@@ -64,6 +64,8 @@ async function startNotifications(): Promise<void> {
 beforeAll(async () => {
   await receiver.start();
   stack = await startTestStack();
+  // Only the process under test works the queue.
+  await stack.notifications.stop();
   port = await freePort();
   await startNotifications();
   gateway = await stack.anotherGateway({ subgraphUrls: { notifications: `http://127.0.0.1:${port}/graphql` } });

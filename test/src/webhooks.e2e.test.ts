@@ -268,7 +268,7 @@ async function feedEventsAfter(after: string | null, types: string[]): Promise<s
 
 describe('the notifications service', () => {
   it('is ready with its queue, and counts deliveries, attempts, their lag and the feeds’ lag on /metrics', async () => {
-    const base = stack.notifications!.url.replace(/\/graphql$/, '');
+    const base = stack.notifications.url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/ready`)).status).toBe(200);
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/giaoviec_webhook_deliveries_total\{outcome="delivered",service="notifications"\} [1-9]/);

@@ -1,6 +1,7 @@
 import type { BackgroundWork } from '@giaoviec/shared';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { DigestSender, digestSettingsFromEnvironment } from './digest/digest-sender';
 import { FeedConsumer } from './feed/feed-consumer';
 import { NotificationMetrics } from './metrics';
 import { JobQueue, queueSettingsFromEnvironment } from './queue/job-queue';
@@ -11,9 +12,10 @@ import { retryPolicyFromEnvironment } from './webhook/retry-policy';
 import { urlPolicyFromEnvironment } from './webhook/url-policy';
 
 /**
- * The service's work besides its API: the job queue, the feed consumer that fills it, and the
- * delivery workers that empty it. Settings from the environment (`FEED_POLL_MS`,
- * `FIGURES_CHANGED_INTERVAL_MS`, `WEBHOOK_*`, `QUEUE_*`).
+ * The service's work besides its API: the job queue, the feed consumer that fills it, the
+ * delivery workers that empty it, and the daily e-mail digest (when `SMTP_URL` is set).
+ * Settings from the environment (`FEED_POLL_MS`,
+ * `FIGURES_CHANGED_INTERVAL_MS`, `WEBHOOK_*`, `QUEUE_*`, `SMTP_URL` and `DIGEST_*`).
  */
 export async function startNotificationWork({
   db,
@@ -48,11 +50,16 @@ export async function startNotificationWork({
     onEnd: (outcome: 'delivered' | 'failed' | 'skipped') => metrics.deliveries.inc({ outcome }),
   };
   await queue.work((job) => attemptDelivery(job.deliveryId, worker));
-  await consumer.start();
+  // NOTIFICATIONS_FEEDS=off: a replica that serves the API and delivers, but follows no feed.
+  if (process.env.NOTIFICATIONS_FEEDS !== 'off') await consumer.start();
+  const digestSettings = digestSettingsFromEnvironment();
+  const digests = digestSettings ? new DigestSender(db, digestSettings, log) : null;
+  digests?.start();
   return {
     checkReady: () => queue.checkReady(),
     registerMetrics: (registry) => metrics.register(registry),
     stop: async () => {
+      await digests?.stop();
       await consumer.stop();
       await queue.stop();
     },

@@ -5,6 +5,7 @@ import { createNotificationLoaders, type NotificationLoaders } from './context';
 import { CreateNotifications1766000000000 } from './migrations/1766000000000-CreateNotifications';
 import { NotificationResolver } from './inbox/notification.resolver';
 import { Inbox1766000000001 } from './migrations/1766000000001-Inbox';
+import { Digest1766000000003 } from './migrations/1766000000003-Digest';
 import { WebhookResolver } from './webhook/webhook.resolver';
 
 /** The notifications subgraph's schema; needs no database (the supergraph is composed from it). */
@@ -23,7 +24,7 @@ export const notificationsService: ServiceDefinition<NotificationLoaders> = {
   database: {
     schema: 'notifications',
     entities: [],
-    migrations: [CreateNotifications1766000000000, Inbox1766000000001],
+    migrations: [CreateNotifications1766000000000, Inbox1766000000001, Digest1766000000003],
   },
   createLoaders: createNotificationLoaders,
   background: startNotificationWork,

@@ -14,6 +14,7 @@ import {
   TermOfOfficeResolver,
   officialReference,
 } from './official/official.resolver';
+import { ContactEmail1766000000002 } from './migrations/1766000000002-ContactEmail';
 import { UnitsThroughTime1764700000000 } from './migrations/1764700000000-UnitsThroughTime';
 import { FormerNameRow, RestructuringEventRow, RestructuringLinkRow } from './restructuring/restructuring.entity';
 import { RestructuringResolver } from './restructuring/restructuring.resolver';
@@ -46,7 +47,12 @@ export const organisationsService: ServiceDefinition<OrganisationLoaders> = {
       OfficialRow,
       TermOfOfficeRow,
     ],
-    migrations: [CreateOrganisations1764200000000, CreateIdempotencyKeys1764500000000, UnitsThroughTime1764700000000],
+    migrations: [
+      CreateOrganisations1764200000000,
+      CreateIdempotencyKeys1764500000000,
+      UnitsThroughTime1764700000000,
+      ContactEmail1766000000002,
+    ],
   },
   createLoaders: createOrganisationLoaders,
   loadDemoData: loadDemoOrganisations,

@@ -24,8 +24,8 @@ export interface TestStack {
   anotherGateway(overrides: Partial<GatewayOptions>): Promise<RunningServer>;
   /** Replace an entry after restarting that service, so that `stop` stops the running one. */
   services: { organisations: StartedService; assignments: StartedService; inspections: StartedService };
-  /** The notifications subgraph, when the stack was started with `notifications: true` (replace it after a restart). */
-  notifications?: StartedService;
+  /** The notifications subgraph (following the feeds only when the stack was started with `notifications: true`). */
+  notifications: StartedService;
   /** The database the services of this stack use. */
   databaseUrl: string;
   stop(): Promise<void>;
@@ -45,8 +45,8 @@ export async function startTestStack(
     /** OpenTelemetry traces of the gateway and every subgraph, each under its own service name. */
     tracing?: TracingOptions;
     /**
-     * The notifications subgraph too. It follows the feeds in the background, so the stacks of
-     * tests that count statements or subgraph calls leave it out.
+     * The notifications subgraph follows the feeds (in the background: off by default, so that the
+     * tests that count statements or subgraph calls count only their own).
      */
     notifications?: boolean;
   } = {},
@@ -78,11 +78,14 @@ export async function startTestStack(
     const inspections = await startInspectionsService(common);
     started.push(inspections);
     process.env.INSPECTIONS_URL = inspections.url;
-    const notifications = options.notifications ? await startNotificationsService(common) : undefined;
-    if (notifications) {
-      started.push(notifications);
-      process.env.NOTIFICATIONS_URL = notifications.url;
-    }
+    const follow = process.env.NOTIFICATIONS_FEEDS;
+    process.env.NOTIFICATIONS_FEEDS = options.notifications ? 'on' : 'off';
+    const notifications = await startNotificationsService(common).finally(() => {
+      if (follow === undefined) delete process.env.NOTIFICATIONS_FEEDS;
+      else process.env.NOTIFICATIONS_FEEDS = follow;
+    });
+    started.push(notifications);
+    process.env.NOTIFICATIONS_URL = notifications.url;
     // A gateway over the stack's current subgraphs, with the test's settings unless overridden.
     const gatewayOver = (services: TestStack['services'], overrides: Partial<GatewayOptions> = {}) =>
       startGateway({
@@ -98,7 +101,7 @@ export async function startTestStack(
           organisations: services.organisations.url,
           assignments: services.assignments.url,
           inspections: services.inspections.url,
-          ...(notifications ? { notifications: notifications.url } : {}),
+          notifications: notifications.url,
           ...overrides.subgraphUrls,
         },
       });
@@ -118,7 +121,7 @@ export async function startTestStack(
       // The services a test restarted are in `services` now: stop those (stopping twice is harmless).
       stop: async () => {
         await gateway.stop();
-        await stack.notifications?.stop();
+        await stack.notifications.stop();
         for (const service of Object.values(stack.services).reverse()) await service.stop();
         await database.drop();
       },
