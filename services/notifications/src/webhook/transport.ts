@@ -22,7 +22,8 @@ export interface TransportOptions {
   resolve?: Resolve;
 }
 
-const resolveAll: Resolve = (hostname) => lookup(hostname, { all: true, verbatim: true });
+/** Every address of a name, as the system resolver gives them. */
+export const resolveAll: Resolve = (hostname) => lookup(hostname, { all: true, verbatim: true });
 
 /**
  * POSTs a webhook body: the host's addresses resolved and checked (url-policy.ts), the connection

@@ -15,7 +15,8 @@ import type { NotificationsContext } from '../context';
 import { WEBHOOK_EVENT_TYPES } from '../feed/event-types';
 import { inScope, ownerScope } from './owner-scope';
 import { newWebhookSecret } from './signing';
-import { checkWebhookUrl, urlPolicyFromEnvironment } from './url-policy';
+import { resolveAll } from './transport';
+import { checkWebhookUrl, checkedAddress, urlPolicyFromEnvironment } from './url-policy';
 import {
   CreateWebhookInput,
   DeleteWebhookInput,
@@ -80,7 +81,12 @@ export class WebhookResolver {
     @Ctx() context: NotificationsContext,
   ): Promise<CreateWebhookPayload> {
     const user = context.user!;
-    const url = checkWebhookUrl(input.url, urlPolicyFromEnvironment());
+    const policy = urlPolicyFromEnvironment();
+    const url = checkWebhookUrl(input.url, policy);
+    // Every address the name resolves to now must be allowed (each delivery checks again).
+    await checkedAddress(url, policy, resolveAll).catch((error: Error) => {
+      throw new BadUserInputError(`url is not allowed: ${error.message}`, 'url');
+    });
     const eventTypes = [...new Set(input.eventTypes)];
     if (eventTypes.length < 1 || eventTypes.length > 30)
       throw new BadUserInputError('eventTypes must name 1 to 30 kinds of event', 'eventTypes');
