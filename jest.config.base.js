@@ -9,6 +9,7 @@ const workspaceSources = {
   '^@giaoviec/organisations$': path.join(root, 'services/organisations/src/server.ts'),
   '^@giaoviec/assignments$': path.join(root, 'services/assignments/src/server.ts'),
   '^@giaoviec/inspections$': path.join(root, 'services/inspections/src/server.ts'),
+  '^@giaoviec/notifications$': path.join(root, 'services/notifications/src/server.ts'),
   '^@giaoviec/gateway$': path.join(root, 'gateway/src/server.ts'),
   '^@giaoviec/cli$': path.join(root, 'cli/src/index.ts'),
 };

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { openServiceDatabase, type ServiceDatabaseOptions, type ServiceDatabase } from './db/service-data-source';
 import { startSubgraphServer, type RunningServer } from './http/subgraph-server';
@@ -36,8 +37,22 @@ export interface ServiceDefinition<Loaders> {
   createLoaders: (db: DataSource) => Loaders;
   /** Loads the demo rows if the service's tables are empty. */
   loadDemoData?: (db: DataSource, log: Logger) => Promise<void>;
-  /** Starts its scheduled jobs; `stop` waits for a run under way. */
+  /**
+   * Starts its scheduled jobs (in its own process only: SCHEDULED_JOBS, not in a test's in-process
+   * stack); `stop` waits for a run under way.
+   */
   startJobs?: (db: DataSource, log: Logger) => { stop(): Promise<void> };
+  /** Work the service does besides answering requests (a job queue), started before the server. */
+  background?: (context: { db: DataSource; databaseUrl: string; log: Logger }) => Promise<BackgroundWork>;
+}
+
+/** A service's background work: part of its readiness, stopped before its database closes. */
+export interface BackgroundWork {
+  /** Throws when the work cannot go on (its queue does not answer). */
+  checkReady(): Promise<void>;
+  /** Adds its metrics to the service's `/metrics`. */
+  registerMetrics?(registry: Registry): void;
+  stop(): Promise<void>;
 }
 
 /** Opens the service's database (migrated), loads demo data if asked, and serves its subgraph. */
@@ -56,6 +71,7 @@ export async function startService<Loaders>(
   const { dataSource } = database;
   try {
     if (options.demoData && definition.loadDemoData) await definition.loadDemoData(dataSource, log);
+    const background = await definition.background?.({ db: dataSource, databaseUrl: options.databaseUrl, log });
     const server = await startSubgraphServer({
       name: definition.name,
       schema: await definition.schema(),
@@ -65,9 +81,14 @@ export async function startService<Loaders>(
       createLoaders: definition.createLoaders,
       checkReady: async () => {
         await dataSource.query('SELECT 1');
+        await background?.checkReady();
       },
       port: options.port,
       host: options.host,
+      registerMetrics: (registry) => background?.registerMetrics?.(registry),
+    }).catch(async (error: unknown) => {
+      await background?.stop();
+      throw error;
     });
     const jobs = options.jobs ? definition.startJobs?.(dataSource, log) : undefined;
     let stopped: Promise<void> | undefined;
@@ -78,6 +99,7 @@ export async function startService<Loaders>(
         (stopped ??= (async () => {
           await jobs?.stop();
           await server.stop();
+          await background?.stop();
           await dataSource.destroy();
           await tracing.shutdown();
         })()),

@@ -3,6 +3,7 @@ export const SUBGRAPHS = [
   { name: 'organisations', defaultPort: 4001 },
   { name: 'assignments', defaultPort: 4002 },
   { name: 'inspections', defaultPort: 4003 },
+  { name: 'notifications', defaultPort: 4004 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

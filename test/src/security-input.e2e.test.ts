@@ -24,6 +24,10 @@ beforeAll(async () => {
     input: { code: 'SXD', name: 'Sở Xây dựng', kind: 'DEPARTMENT' },
   });
   unit = createOrganisation.id;
+  // A webhook, so that its deliveries(first) is resolved.
+  await stack.gateway.client.data(
+    `mutation { createWebhook(input: { url: "http://127.0.0.1:9/hook", eventTypes: [FIGURES_CHANGED] }) { secret } }`,
+  );
 });
 
 afterAll(async () => {
@@ -167,6 +171,11 @@ describe('integers outside their range', () => {
     'Query.taskEvents(first)': (v) => [`query ($v: Int) { taskEvents(first: $v) { edges { cursor } } }`, { v }],
     'Query.inspectionEvents(first)': (v) => [
       `query ($v: Int) { inspectionEvents(first: $v) { edges { cursor } } }`,
+      { v },
+    ],
+    'Query.myNotifications(first)': (v) => [`query ($v: Int) { myNotifications(first: $v) { unreadCount } }`, { v }],
+    'Webhook.deliveries(first)': (v) => [
+      `query ($v: Int) { webhooks { deliveries(first: $v) { edges { cursor } } } }`,
       { v },
     ],
     'TaskFilter.dueWithinDays': (v) => [

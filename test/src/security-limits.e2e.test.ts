@@ -96,6 +96,7 @@ async function startGatewayProcess(env: Record<string, string>) {
       ORGANISATIONS_URL: services.organisations.url,
       ASSIGNMENTS_URL: services.assignments.url,
       INSPECTIONS_URL: services.inspections.url,
+      NOTIFICATIONS_URL: stack.notifications.url,
       LOG_LEVEL: 'warn',
       ...env,
     },

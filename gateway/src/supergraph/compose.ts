@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { buildAssignmentsSchema } from '@giaoviec/assignments';
 import { buildInspectionsSchema } from '@giaoviec/inspections';
+import { buildNotificationsSchema } from '@giaoviec/notifications';
 import { buildOrganisationsSchema } from '@giaoviec/organisations';
 import { defaultSubgraphPort, type SubgraphName } from '@giaoviec/shared';
 import { printSubgraphSchema } from '@apollo/subgraph';
@@ -12,6 +13,7 @@ const SUBGRAPH_SCHEMAS: Record<SubgraphName, () => Promise<GraphQLSchema>> = {
   organisations: buildOrganisationsSchema,
   assignments: buildAssignmentsSchema,
   inspections: buildInspectionsSchema,
+  notifications: buildNotificationsSchema,
 };
 
 /**

@@ -32,6 +32,8 @@ const DUE = [
   'follow-up.graphql',
   'coordination.graphql',
   'reports.graphql',
+  'webhooks.graphql',
+  'notifications.graphql',
 ];
 
 describe('the committed supergraph', () => {

@@ -40,6 +40,7 @@ import { Official } from './official/official.type';
 import { TaskTransfersResolver, TransferResolver } from './transfer/transfer.resolver';
 import { TaskComplianceResolver } from './compliance/task-compliance.resolver';
 import { TaskEventResolver } from './event/task-event.resolver';
+import { taskReferences } from './task/task.reference';
 import { PublicHolidayResolver } from './working-days/holiday.resolver';
 import { DailyReminderResolver } from './reminder/daily-run.resolver';
 import { Reminders1765200000000 } from './migrations/1765200000000-Reminders';
@@ -87,7 +88,7 @@ export function buildAssignmentsSchema() {
     ],
     // Reached only through the gateway: no field of this subgraph returns them.
     orphanedTypes: [Inspection, Conclusion, Official],
-    referenceResolvers: { ...organisationReferenceResolver, ...inspectionReferences },
+    referenceResolvers: { ...organisationReferenceResolver, ...inspectionReferences, ...taskReferences },
   });
 }
 

@@ -14,6 +14,7 @@ import {
   TermOfOfficeResolver,
   officialReference,
 } from './official/official.resolver';
+import { ContactEmail1766000000002 } from './migrations/1766000000002-ContactEmail';
 import { UnitsThroughTime1764700000000 } from './migrations/1764700000000-UnitsThroughTime';
 import { Divisions1765330000000 } from './migrations/1765330000000-Divisions';
 import { DivisionResolver } from './division/division.resolver';
@@ -54,6 +55,7 @@ export const organisationsService: ServiceDefinition<OrganisationLoaders> = {
       CreateIdempotencyKeys1764500000000,
       UnitsThroughTime1764700000000,
       Divisions1765330000000,
+      ContactEmail1766000000002,
     ],
   },
   createLoaders: createOrganisationLoaders,

@@ -23,6 +23,35 @@ export async function fetchEntities<Entity>(
   caller: Caller,
 ): Promise<Array<Entity | null>> {
   if (ids.length === 0) return [];
+  const data = await queryPeer<{ _entities: Array<Entity | null> }>(
+    owner,
+    `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`,
+    { r: ids.map((id) => ({ __typename: typename, id })) },
+    caller,
+    `the ${typename} lookup`,
+  );
+  return data._entities;
+}
+
+/** A peer subgraph's answer that is not data: what it said, for the caller to act on. */
+export class PeerError extends Error {
+  constructor(
+    message: string,
+    /** The `extensions.code` of each error the peer sent. */
+    readonly codes: string[],
+  ) {
+    super(message);
+  }
+}
+
+/** Sends one GraphQL operation to another subgraph as the caller; PeerError on any error or no data. */
+export async function queryPeer<Data>(
+  owner: SubgraphName,
+  query: string,
+  variables: Record<string, unknown>,
+  caller: Caller,
+  what = 'a query',
+): Promise<Data> {
   const response = await fetch(peerSubgraphUrl(owner), {
     method: 'POST',
     headers: {
@@ -31,19 +60,20 @@ export async function fetchEntities<Entity>(
       [USER_TOKEN_HEADER]: caller.userToken,
       ...traceHeaders(),
     },
-    body: JSON.stringify({
-      query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`,
-      variables: { r: ids.map((id) => ({ __typename: typename, id })) },
-    }),
+    body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(5000),
   });
-  const body = (await response.json()) as { data?: { _entities: Array<Entity | null> }; errors?: unknown[] };
+  const body = (await response.json()) as {
+    data?: Data | null;
+    errors?: Array<{ extensions?: { code?: unknown } }>;
+  };
   if (!response.ok || !body.data || body.errors?.length) {
-    throw new Error(
-      `${owner} did not answer the ${typename} lookup (${response.status}): ${JSON.stringify(body.errors)}`,
+    throw new PeerError(
+      `${owner} did not answer ${what} (${response.status}): ${JSON.stringify(body.errors)}`,
+      (body.errors ?? []).map((error) => String(error.extensions?.code ?? '')),
     );
   }
-  return body.data._entities;
+  return body.data;
 }
 
 /** Which of some ids the owning subgraph knows. */

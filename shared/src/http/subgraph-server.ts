@@ -10,6 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { USER_TOKEN_HEADER, verifyUserToken } from '../auth/internal-token';
 import { requestIdFrom, type RequestContext } from '../context';
@@ -69,6 +70,8 @@ export interface SubgraphServerOptions<Loaders> {
   host?: string;
   /** The service's tracing (default off). */
   tracing?: Tracing;
+  /** Adds metrics of the service's own (its background work) to `/metrics`. */
+  registerMetrics?: (registry: Registry) => void;
 }
 
 /** Serves a subgraph schema over HTTP at `/graphql`, with health routes and masked errors. */
@@ -83,6 +86,7 @@ export async function startSubgraphServer<Loaders>(
   const metrics = new ServiceMetrics(options.name);
   metrics.observePool(options.db);
   metrics.observeStatements(options.db);
+  options.registerMetrics?.(metrics.registry);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: options.schema,
     formatError: maskError,

@@ -1,6 +1,7 @@
 import { limitsFromEnvironment, startGateway, SUPERGRAPH_PATH, type GatewayOptions } from '@giaoviec/gateway';
 import { startAssignmentsService } from '@giaoviec/assignments';
 import { startInspectionsService } from '@giaoviec/inspections';
+import { startNotificationsService } from '@giaoviec/notifications';
 import { startOrganisationsService } from '@giaoviec/organisations';
 import {
   createLogger,
@@ -23,6 +24,8 @@ export interface TestStack {
   anotherGateway(overrides: Partial<GatewayOptions>): Promise<RunningServer>;
   /** Replace an entry after restarting that service, so that `stop` stops the running one. */
   services: { organisations: StartedService; assignments: StartedService; inspections: StartedService };
+  /** The notifications subgraph (following the feeds only when the stack was started with `notifications: true`). */
+  notifications: StartedService;
   /** The database the services of this stack use. */
   databaseUrl: string;
   stop(): Promise<void>;
@@ -43,6 +46,11 @@ export async function startTestStack(
     logLines?: Array<Record<string, unknown>>;
     /** OpenTelemetry traces of the gateway and every subgraph, each under its own service name. */
     tracing?: TracingOptions;
+    /**
+     * The notifications subgraph follows the feeds (in the background: off by default, so that the
+     * tests that count statements or subgraph calls count only their own).
+     */
+    notifications?: boolean;
   } = {},
 ): Promise<TestStack> {
   process.env.DEMO_TODAY = options.demoToday ?? '2025-12-31';
@@ -73,6 +81,14 @@ export async function startTestStack(
     const inspections = await startInspectionsService(common);
     started.push(inspections);
     process.env.INSPECTIONS_URL = inspections.url;
+    const follow = process.env.NOTIFICATIONS_FEEDS;
+    process.env.NOTIFICATIONS_FEEDS = options.notifications ? 'on' : 'off';
+    const notifications = await startNotificationsService(common).finally(() => {
+      if (follow === undefined) delete process.env.NOTIFICATIONS_FEEDS;
+      else process.env.NOTIFICATIONS_FEEDS = follow;
+    });
+    started.push(notifications);
+    process.env.NOTIFICATIONS_URL = notifications.url;
     // A gateway over the stack's current subgraphs, with the test's settings unless overridden.
     const gatewayOver = (services: TestStack['services'], overrides: Partial<GatewayOptions> = {}) =>
       startGateway({
@@ -88,6 +104,7 @@ export async function startTestStack(
           organisations: services.organisations.url,
           assignments: services.assignments.url,
           inspections: services.inspections.url,
+          notifications: notifications.url,
           ...overrides.subgraphUrls,
         },
       });
@@ -102,10 +119,12 @@ export async function startTestStack(
       as,
       anotherGateway: (overrides) => gatewayOver(stack.services, overrides),
       services: { organisations, assignments, inspections },
+      notifications,
       databaseUrl: database.url,
       // The services a test restarted are in `services` now: stop those (stopping twice is harmless).
       stop: async () => {
         await gateway.stop();
+        await stack.notifications.stop();
         for (const service of Object.values(stack.services).reverse()) await service.stop();
         await database.drop();
       },

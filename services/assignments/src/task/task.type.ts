@@ -1,6 +1,6 @@
 import { DateScalar, PageInfo, type CalendarDate } from '@giaoviec/shared';
 import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   AssignerKindEnum,
   CompletionReportStatusEnum,
@@ -24,6 +24,8 @@ export class SourceDocument {
   signer: string | null;
 }
 
+// An entity: the notifications subgraph's inbox names tasks by id.
+@Directive('@key(fields: "id")')
 @ObjectType('Task', { description: 'A task (nhiệm vụ) assigned to a lead unit, with its deadline and workflow.' })
 export class Task {
   @Field(() => ID, { description: 'Opaque, stable identifier.' })

@@ -20,6 +20,10 @@ export class OrganisationRow {
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId: string | null;
 
+  /** Where the daily digest of its notifications goes; null: none. */
+  @Column({ name: 'contact_email', type: 'varchar', length: 254, nullable: true })
+  contactEmail: string | null;
+
   /** First day of existence; null: before the records begin. */
   @Column({ name: 'valid_from', type: 'date', nullable: true })
   validFrom: CalendarDate | null;

@@ -43,4 +43,10 @@ export class UpdateOrganisationInput extends IdempotentInput {
       'New parent unit; explicit null makes the unit top-level. A unit cannot be placed under itself or its descendants.',
   })
   parentId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'New contact e-mail address (at most 254 characters); explicit null removes it.',
+  })
+  contactEmail?: string | null;
 }

@@ -5,7 +5,7 @@ import { OrganisationKind } from './organisation-kind';
 import type { OrganisationLoaders } from './organisation.loaders';
 import { OrganisationStore } from './organisation.store';
 import { Organisation } from './organisation.type';
-import { cleanOrganisationCode, cleanOrganisationName } from './rules';
+import { cleanContactEmail, cleanOrganisationCode, cleanOrganisationName } from './rules';
 import type { RestructuringEventRow } from '../restructuring/restructuring.entity';
 import { FormerName, RestructuringEvent } from '../restructuring/restructuring.type';
 import { nameOn } from '../restructuring/rules';
@@ -81,7 +81,7 @@ export class OrganisationResolver {
   @Authorized(...MAY.manageOrganisations)
   @Mutation(() => Organisation, {
     description:
-      'Renames a unit, changes its kind or moves it under another parent (never under itself or its descendants).',
+      'Renames a unit, changes its kind, moves it under another parent (never under itself or its descendants) or sets its contact e-mail address.',
   })
   updateOrganisation(
     @Arg('input', () => UpdateOrganisationInput, { description: 'The change (see `UpdateOrganisationInput`).' })
@@ -96,6 +96,7 @@ export class OrganisationResolver {
       ...(input.name !== undefined && input.name !== null ? { name: cleanOrganisationName(input.name) } : {}),
       ...(input.kind ? { kind: input.kind } : {}),
       ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),
+      ...(input.contactEmail !== undefined ? { contactEmail: cleanContactEmail(input.contactEmail) } : {}),
     });
   }
 

@@ -55,7 +55,7 @@ export class OrganisationStore {
     return query.getMany();
   }
 
-  async create(unit: Omit<OrganisationRow, 'id' | 'validTo' | 'nameSince'>): Promise<OrganisationRow> {
+  async create(unit: Omit<OrganisationRow, 'id' | 'validTo' | 'nameSince' | 'contactEmail'>): Promise<OrganisationRow> {
     return this.transaction(async (tx) => {
       // Codes are checked against every unit's validity: structure changes go one at a time.
       await lockStructure(tx);
@@ -65,7 +65,7 @@ export class OrganisationStore {
       requireCodeFree(unit.code, { validFrom: unit.validFrom, validTo: null }, sameCode);
       const row = tx
         .getRepository(OrganisationRow)
-        .create({ ...unit, validTo: null, nameSince: null, id: randomUUID() });
+        .create({ ...unit, validTo: null, nameSince: null, contactEmail: null, id: randomUUID() });
       await tx.getRepository(OrganisationRow).insert(row);
       return row;
     });
@@ -73,7 +73,7 @@ export class OrganisationStore {
 
   async update(
     id: string,
-    change: Partial<Pick<OrganisationRow, 'name' | 'kind' | 'parentId'>>,
+    change: Partial<Pick<OrganisationRow, 'name' | 'kind' | 'parentId' | 'contactEmail'>>,
   ): Promise<OrganisationRow> {
     return this.transaction(async (tx) => {
       // Two concurrent moves could each pass the cycle check: hierarchy changes go one at a time.

@@ -1,5 +1,5 @@
 import { DateScalar, type CalendarDate } from '@giaoviec/shared';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { OrganisationKind } from './organisation-kind';
 
 /** A unit of the provincial administration (đơn vị) that can be assigned tasks and be inspected. */
@@ -38,6 +38,14 @@ export class Organisation {
       'Last day the unit existed (hiệu lực đến), the day before the change that ended it; null: it still exists.',
   })
   validTo: CalendarDate | null;
+
+  @Authorized('OFFICE', 'LEADER')
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The unit's contact e-mail address, for the daily digest of its notifications (OFFICE and LEADER read it).",
+  })
+  contactEmail: string | null;
 
   /** Not in the schema: `parent` resolves it. */
   parentId: string | null;

@@ -1,5 +1,5 @@
 import { refusal } from '@giaoviec/shared';
-import { cleanOrganisationCode, cleanOrganisationName, wouldCreateCycle } from './rules';
+import { cleanContactEmail, cleanOrganisationCode, cleanOrganisationName, wouldCreateCycle } from './rules';
 
 describe('organisation rules', () => {
   it('stores codes upper case and trimmed', () => {
@@ -23,5 +23,20 @@ describe('organisation rules', () => {
     expect(wouldCreateCycle('a', ['c', 'b', 'a', 'root'])).toBe(true);
     expect(wouldCreateCycle('a', ['c', 'b', 'root'])).toBe(false);
     expect(wouldCreateCycle('a', [])).toBe(false);
+  });
+});
+
+describe('a contact e-mail address', () => {
+  it('is kept with its domain in lower case, or removed with null', () => {
+    expect(cleanContactEmail(' VanThu@SXD.LangSon.gov.vn ')).toBe('VanThu@sxd.langson.gov.vn');
+    expect(cleanContactEmail(null)).toBeNull();
+  });
+
+  it.each(['no-at-sign', 'a@b', 'a b@c.vn', '<a@b.vn>', 'a@b.vn\nBcc: x@y.vn'])('refuses %j', (email) => {
+    expect(() => cleanContactEmail(email)).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'contactEmail' }),
+      }),
+    );
   });
 });

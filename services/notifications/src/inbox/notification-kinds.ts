@@ -1,0 +1,77 @@
+/**
+ * Who is told what (thông báo), from an event of the task feed (pure): a unit's staff are told
+ * what asks something of their unit, the Office what waits for its decision. Texts in Vietnamese.
+ * DUE_SOON and OVERDUE are kinds of the schema that no event makes (they come from dates).
+ */
+export const NOTIFICATION_KINDS = [
+  'TASK_ASSIGNED',
+  'DUE_SOON',
+  'OVERDUE',
+  'REMINDED',
+  'EXPLANATION_REQUESTED',
+  'EXPLANATION_ANSWERED',
+  'COMPLETION_RETURNED',
+  'EXTENSION_DECIDED',
+  'AWAITING_CONFIRMATION',
+  'AWAITING_EXTENSION_DECISION',
+  'COORDINATION_REQUESTED',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** A unit's staff, or the Office. */
+export type Audience = { unit: string } | 'OFFICE';
+
+export interface NotificationDraft {
+  kind: NotificationKind;
+  audience: Audience;
+  text: string;
+}
+
+/** What the routing reads of a task event. */
+export interface RoutedEvent {
+  /** The WebhookEventType (`TASK_<type>`). */
+  type: string;
+  leadOrganisationId: string | null;
+  coordinatingOrganisationIds: readonly string[];
+  title: string | null;
+}
+
+const quoted = (title: string | null) => (title ? `«${title}»` : 'không rõ tên');
+
+/** The notifications an event makes; none for most. */
+export function notificationsFor(event: RoutedEvent): NotificationDraft[] {
+  const title = quoted(event.title);
+  const lead = event.leadOrganisationId;
+  const toLead = (kind: NotificationKind, text: string): NotificationDraft[] =>
+    lead ? [{ kind, audience: { unit: lead }, text }] : [];
+  const toOffice = (kind: NotificationKind, text: string): NotificationDraft[] => [{ kind, audience: 'OFFICE', text }];
+  switch (event.type) {
+    case 'TASK_ASSIGNED':
+      return [
+        ...toLead('TASK_ASSIGNED', `Đơn vị được giao chủ trì nhiệm vụ ${title}.`),
+        ...event.coordinatingOrganisationIds.map((unit) => ({
+          kind: 'COORDINATION_REQUESTED' as const,
+          audience: { unit },
+          text: `Đơn vị được đề nghị phối hợp thực hiện nhiệm vụ ${title}.`,
+        })),
+      ];
+    case 'TASK_EXTENSION_APPROVED':
+      return toLead('EXTENSION_DECIDED', `Đề nghị gia hạn nhiệm vụ ${title} đã được chấp thuận.`);
+    case 'TASK_EXTENSION_REJECTED':
+      return toLead('EXTENSION_DECIDED', `Đề nghị gia hạn nhiệm vụ ${title} không được chấp thuận.`);
+    case 'TASK_COMPLETION_RETURNED':
+      return toLead('COMPLETION_RETURNED', `Báo cáo hoàn thành nhiệm vụ ${title} đã bị trả lại.`);
+    case 'TASK_REMINDED':
+      return toLead('REMINDED', `Đôn đốc thực hiện nhiệm vụ ${title}.`);
+    case 'TASK_EXPLANATION_REQUESTED':
+      return toLead('EXPLANATION_REQUESTED', `Yêu cầu giải trình về việc thực hiện nhiệm vụ ${title}.`);
+    case 'TASK_COMPLETION_SUBMITTED':
+      return toOffice('AWAITING_CONFIRMATION', `Nhiệm vụ ${title} đã được báo cáo hoàn thành, chờ xác nhận.`);
+    case 'TASK_EXTENSION_REQUESTED':
+      return toOffice('AWAITING_EXTENSION_DECISION', `Đề nghị gia hạn nhiệm vụ ${title} đang chờ quyết định.`);
+    case 'TASK_EXPLANATION_ANSWERED':
+      return toOffice('EXPLANATION_ANSWERED', `Đơn vị đã giải trình về việc thực hiện nhiệm vụ ${title}.`);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,4 @@
+import { runServiceProcess } from '@giaoviec/shared';
+import { notificationsService } from './server';
+
+void runServiceProcess(notificationsService);

@@ -1,0 +1,141 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { contractOperation } from './harness/graphql-client';
+import { startTestStack, type TestStack } from './harness/stack';
+import { createDepartments } from './harness/units';
+import { eventually } from './harness/webhook-receiver';
+
+/**
+ * The inbox (thông báo): made from the task feed by the notifications subgraph, a unit's staff
+ * told what asks something of their unit, the Office what waits for it; read state per user.
+ */
+const MINE = contractOperation('notifications.graphql', 'MyNotifications');
+const MARK = contractOperation('notifications.graphql', 'MarkNotificationsRead');
+const UPDATE_UNIT = `mutation ($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id contactEmail } }`;
+const ASSIGN = contractOperation('tasks.graphql', 'AssignTask');
+const SUBMIT = contractOperation('tasks.graphql', 'SubmitCompletion');
+const RETURN = contractOperation('tasks.graphql', 'ReturnCompletion');
+
+let stack: TestStack;
+const units: Record<string, string> = {};
+/** A real SMTP server for the digests, and what it received. */
+const mails: ParsedMail[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  onData(stream, _session, done) {
+    simpleParser(stream).then(
+      (mail) => {
+        mails.push(mail);
+        done();
+      },
+      (error: Error) => done(error),
+    );
+  },
+});
+const SETTINGS = { FEED_POLL_MS: '100', DIGEST_AT: '00:00', DIGEST_CHECK_MS: '300' };
+
+beforeAll(async () => {
+  await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', done));
+  Object.assign(process.env, SETTINGS, {
+    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+  });
+  stack = await startTestStack({ notifications: true });
+  Object.assign(
+    units,
+    await createDepartments(stack, [
+      ['SXD', 'Sở Xây dựng'],
+      ['SYT', 'Sở Y tế'],
+    ]),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await new Promise<void>((done) => smtp.close(() => done()));
+  for (const name of [...Object.keys(SETTINGS), 'SMTP_URL']) delete process.env[name];
+});
+
+const inbox = async (client: ReturnType<TestStack['as']>, variables: Record<string, unknown> = {}) =>
+  (await client.data<any>(MINE, variables)).myNotifications;
+
+it("tells each unit's staff and the Office what concerns them, with the task, and keeps read state per user", async () => {
+  const sxd = stack.as({ sub: 'sxd-1', roles: ['UNIT'], org: units.SXD });
+  const sxdColleague = stack.as({ sub: 'sxd-2', roles: ['UNIT'], org: units.SXD });
+  const syt = stack.as({ sub: 'syt-1', roles: ['UNIT'], org: units.SYT });
+  const office = stack.as({ sub: 'office-2', roles: ['OFFICE'] });
+  const { assignTask } = await stack.gateway.client.data<any>(ASSIGN, {
+    input: {
+      title: 'Rà soát quy hoạch',
+      assignedOn: '2026-01-05',
+      dueOn: '2026-03-31',
+      leadOrganisationId: units.SXD,
+      coordinatingOrganisationIds: [units.SYT],
+    },
+  });
+  await eventually(async () => (await inbox(sxd)).unreadCount === 1 && (await inbox(syt)).unreadCount === 1);
+  const [lead] = (await inbox(sxd)).edges;
+  expect(lead.node).toMatchObject({
+    kind: 'TASK_ASSIGNED',
+    readAt: null,
+    text: 'Đơn vị được giao chủ trì nhiệm vụ «Rà soát quy hoạch».',
+    task: { id: assignTask.id, title: 'Rà soát quy hoạch', dueOn: '2026-03-31' },
+  });
+  expect((await inbox(syt)).edges[0].node).toMatchObject({
+    kind: 'COORDINATION_REQUESTED',
+    task: { id: assignTask.id },
+  });
+  expect((await inbox(office)).unreadCount).toBe(0);
+
+  await sxd.data(SUBMIT, { input: { taskId: assignTask.id, completedOn: '2026-02-01', note: 'Đã xong' } });
+  await eventually(async () => (await inbox(office)).unreadCount === 1);
+  expect((await inbox(office)).edges[0].node).toMatchObject({
+    kind: 'AWAITING_CONFIRMATION',
+    task: { id: assignTask.id },
+  });
+  await stack.gateway.client.data(RETURN, {
+    input: { taskId: assignTask.id, returnedOn: '2026-02-02', reason: 'Thiếu số liệu' },
+  });
+  await eventually(async () => (await inbox(sxd)).unreadCount === 2);
+  const { edges } = await inbox(sxd);
+  expect(edges.map(({ node }: any) => node.kind)).toEqual(['COMPLETION_RETURNED', 'TASK_ASSIGNED']);
+
+  // Another unit's notification, or no id at all: refused, nothing marked.
+  const refused = await sxd.request(MARK, { input: { ids: [edges[0].node.id, (await inbox(syt)).edges[0].node.id] } });
+  expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+  expect((await inbox(sxd)).unreadCount).toBe(2);
+
+  const { markNotificationsRead } = await sxd.data<any>(MARK, { input: { ids: [edges[0].node.id] } });
+  expect(markNotificationsRead).toEqual({ unreadCount: 1 });
+  expect((await inbox(sxd, { unreadOnly: true })).edges.map(({ node }: any) => node.kind)).toEqual(['TASK_ASSIGNED']);
+  expect((await inbox(sxd)).edges[0].node.readAt).not.toBeNull();
+  // Read state is the user's: a colleague of the same unit still has both unread.
+  expect((await inbox(sxdColleague)).unreadCount).toBe(2);
+  expect((await sxd.data<any>(MARK, { input: { all: true } })).markNotificationsRead).toEqual({ unreadCount: 0 });
+
+  const page = await inbox(sxdColleague, { first: 1 });
+  expect(page.pageInfo.hasNextPage).toBe(true);
+  const next = await inbox(sxdColleague, { first: 1, after: page.pageInfo.endCursor });
+  expect(next.edges.map(({ node }: any) => node.kind)).toEqual(['TASK_ASSIGNED']);
+  expect(next.pageInfo.hasNextPage).toBe(false);
+});
+
+it("e-mails a unit's digest of the day to its contact address, set by the Office only", async () => {
+  const update = (client: ReturnType<TestStack['as']>, contactEmail: string | null) =>
+    client.request(UPDATE_UNIT, { input: { id: units.SYT, contactEmail } });
+  const refusedByRole = await update(stack.as({ roles: ['UNIT'], org: units.SYT }), 'vanthu@syt.langson.gov.vn');
+  expect(refusedByRole.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const refusedAddress = await update(stack.gateway.client, 'not an address');
+  expect(refusedAddress.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactEmail' });
+  expect(mails.filter((mail) => mail.subject?.includes('Sở Y tế'))).toEqual([]);
+
+  expect((await update(stack.gateway.client, 'VanThu@SYT.LangSon.gov.vn')).errors).toBeUndefined();
+  await eventually(() => mails.some((mail) => mail.subject?.includes('Sở Y tế')));
+  const [digest] = mails.filter((mail) => mail.subject?.includes('Sở Y tế'));
+  expect(digest!.to).toMatchObject({ text: 'VanThu@syt.langson.gov.vn' });
+  expect(digest!.subject).toMatch(/^\[Giao Việc\] 1 thông báo mới của Sở Y tế ngày \d\d\/\d\d\/\d{4}$/);
+  expect(digest!.text).toContain('Đơn vị được đề nghị phối hợp thực hiện nhiệm vụ «Rà soát quy hoạch».');
+  expect(digest!.html).toContain('<li>');
+  expect(digest!.html).toContain('Đơn vị được đề nghị phối hợp thực hiện nhiệm vụ «Rà soát quy hoạch».');
+});
