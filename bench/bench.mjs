@@ -193,6 +193,7 @@ const ports = {
     organisations: await shared.freePort(),
     assignments: await shared.freePort(),
     inspections: await shared.freePort(),
+    notifications: await shared.freePort(),
   },
 };
 const peerPort = await shared.freePort();
