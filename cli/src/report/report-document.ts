@@ -170,11 +170,7 @@ export async function reportDocument(data: ReportData): Promise<Buffer> {
           heading('II. KẾT QUẢ CỦA TỪNG CƠ QUAN, ĐƠN VỊ'),
           ...data.units.map((unit) => paragraph(figuresSentence(unit.name, data, unit.figures))),
           heading('PHỤ LỤC I. SỐ LIỆU THEO CƠ QUAN, ĐƠN VỊ'),
-          table(
-            ['STT', 'Cơ quan, đơn vị', ...appendixColumns().map((c) => c.header)],
-            appendixRows(data),
-            2,
-          ),
+          table(['STT', 'Cơ quan, đơn vị', ...appendixColumns().map((c) => c.header)], appendixRows(data), 2),
           heading(`PHỤ LỤC II. NHIỆM VỤ QUÁ HẠN TÍNH ĐẾN NGÀY ${viDate(data.asOf)}`),
           ...overdueSection(data),
         ],
