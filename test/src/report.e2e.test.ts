@@ -98,9 +98,9 @@ describe('the report for 2017-01-01 to 2017-10-15', () => {
     expect(header).toBeGreaterThan(0);
     // Table cells are paragraphs: the row of the Department of Construction.
     const at = paragraphs.indexOf('Sở Xây dựng', header);
-    expect(paragraphs.slice(at, at + 6)).toEqual(['Sở Xây dựng', '134', '106', '21', '4', '3']);
-    // 106 of 130 due on time; 127 of 130 completed.
-    expect(paragraphs.slice(at + 6, at + 8)).toEqual(['97,7%', '81,5%']);
+    // Its four buckets and the tasks withdrawn (none), then 127 of 130 due completed, 106 on time.
+    expect(paragraphs.slice(at, at + 7)).toEqual(['Sở Xây dựng', '134', '106', '21', '4', '3', '0']);
+    expect(paragraphs.slice(at + 7, at + 9)).toEqual(['97,7%', '81,5%']);
   });
 
   it('lists the overdue tasks by unit with their days overdue', () => {
@@ -121,7 +121,7 @@ describe('the report for 2017-01-01 to 2017-10-15', () => {
 
   it('writes the appendix as a spreadsheet with the same figures', () => {
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(headers.slice(0, 7)).toEqual([
+    expect(headers.slice(0, 8)).toEqual([
       'Mã đơn vị',
       'Cơ quan, đơn vị',
       'Được giao',
@@ -129,10 +129,11 @@ describe('the report for 2017-01-01 to 2017-10-15', () => {
       'Hoàn thành quá hạn',
       'Đang thực hiện trong hạn',
       'Quá hạn, chưa hoàn thành',
+      'Đã rút',
     ]);
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     const construction = rows.find((row) => row?.[2] === 'Sở Xây dựng')!;
-    expect(construction.slice(3, 8)).toEqual([134, 106, 21, 4, 3]);
+    expect(construction.slice(3, 9)).toEqual([134, 106, 21, 4, 3, 0]);
     expect(sheet.getCell(`${sheet.getColumn(headers.length).letter}2`).numFmt).toBe('0.0%');
     expect(rows.at(-1)?.[2]).toBe('Toàn tỉnh');
   });

@@ -351,8 +351,16 @@ describe('abuse limits: refused at the gateway, with no subgraph call and no SQL
   });
 
   it('first: 99999999 is refused; introspection and field suggestions are off outside development', async () => {
-    // The cost limit counts `first` as a multiplier: refused at the gateway already.
-    expect((await refused('{ tasks(first: 99999999) { totalCount } }')).errors?.[0]?.message).toMatch(/Cost limit/);
+    // The cost limit counts `first` as the multiplier of the items asked for: refused at the gateway.
+    expect((await refused('{ tasks(first: 99999999) { edges { node { id } } } }')).errors?.[0]?.message).toMatch(
+      /Cost limit/,
+    );
+    // Asking for no item costs nothing to count; the subgraph refuses the size before any SQL.
+    const sqlBefore = work().sql;
+    expect((await office().request('{ tasks(first: 99999999) { totalCount } }')).errors?.[0]?.extensions).toMatchObject(
+      { code: 'BAD_USER_INPUT', field: 'first' },
+    );
+    expect(work().sql).toBe(sqlBefore);
     // Under the cost limit, the subgraph's own cap (100) answers.
     expect((await office().request('{ tasks(first: 101) { totalCount } }')).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',

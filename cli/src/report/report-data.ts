@@ -1,11 +1,11 @@
-import { ApiClient, ApiError, type Connection } from '../api';
+import { ApiClient, type Connection } from '../api';
 import { todayInVietnam, type CalendarDate } from '../dates';
 import type { ComplianceFigures } from '../export';
 
 /** The figures of the report, as the API serves them (`ComplianceFigures`). */
 export interface ReportFigures extends ComplianceFigures {
-  /** Tasks withdrawn in the period (RULES.md); absent while the API does not serve it. */
-  withdrawn?: number;
+  /** Tasks withdrawn in the period, in no bucket (RULES.md, Withdrawn tasks in the figures). */
+  withdrawn: number;
 }
 
 export interface ReportUnit {
@@ -34,8 +34,6 @@ export interface ReportData {
   units: ReportUnit[];
   /** The tasks in progress overdue as of the date, by the id of their lead unit, most overdue first. */
   overdue: Map<string, OverdueTask[]>;
-  /** Whether the API serves `withdrawn` (another branch adds it to `ComplianceFigures`). */
-  hasWithdrawn: boolean;
 }
 
 export interface ReportCycle {
@@ -51,14 +49,12 @@ export const REPORTING_PERIOD = `query ReportingPeriod($cycle: ReportingCycle!, 
 
 const FIGURES = `assigned completedOnTime completedLate inProgressWithinDeadline inProgressOverdue withoutDeadline due completionRate onTimeRate`;
 
-/** The province and every unit of the period; `withdrawn` only when the API has it. */
-export const reportFiguresQuery = (
-  withWithdrawn: boolean,
-) => `query ReportFigures($from: Date!, $to: Date!, $asOf: Date) {
+/** The province and every unit of the period. */
+export const REPORT_FIGURES = `query ReportFigures($from: Date!, $to: Date!, $asOf: Date) {
   complianceSummary(from: $from, to: $to, asOf: $asOf) { totals { ...ReportFigures } }
   organisations(asOf: $to) { id code name kind compliance(from: $from, to: $to, asOf: $asOf) { ...ReportFigures } }
 }
-fragment ReportFigures on ComplianceFigures { ${FIGURES}${withWithdrawn ? ' withdrawn' : ''} }`;
+fragment ReportFigures on ComplianceFigures { ${FIGURES} withdrawn }`;
 
 const OVERDUE_PAGE = `edges { node { id title assignedOn daysOverdue(asOf: $asOf) } } pageInfo { hasNextPage endCursor }`;
 
@@ -111,17 +107,7 @@ export async function loadReportData(connection: Connection, options: ReportPeri
   const today = todayInVietnam();
   asOf ??= to < today ? to : today;
 
-  let hasWithdrawn = true;
-  let answer: FiguresAnswer;
-  try {
-    answer = await api.request<FiguresAnswer>(reportFiguresQuery(true), { from, to, asOf });
-  } catch (error) {
-    // Hook: until the API serves ComplianceFigures.withdrawn, the report leaves its column out.
-    if (!(error instanceof ApiError) || error.code !== 'GRAPHQL_VALIDATION_FAILED' || !/withdrawn/.test(error.message))
-      throw error;
-    hasWithdrawn = false;
-    answer = await api.request<FiguresAnswer>(reportFiguresQuery(false), { from, to, asOf });
-  }
+  const answer = await api.request<FiguresAnswer>(REPORT_FIGURES, { from, to, asOf });
   const units = answer.organisations.map(({ compliance, ...unit }) => {
     if (!compliance) throw new Error(`no figures for ${unit.code}: the assignments service did not answer`);
     return { ...unit, figures: compliance };
@@ -161,6 +147,5 @@ export async function loadReportData(connection: Connection, options: ReportPeri
     province: answer.complianceSummary.totals,
     units,
     overdue,
-    hasWithdrawn,
   };
 }

@@ -41,7 +41,7 @@ function cycleName({ cycle, year, index }: ReportCycle): string {
 export const PROVINCE_SUBJECT = 'các cơ quan, đơn vị';
 
 /** The columns of the appendix, shared by the .docx table and the .xlsx sheet. */
-export function appendixColumns(hasWithdrawn: boolean): Array<{
+export function appendixColumns(): Array<{
   header: string;
   value(figures: ReportFigures): number | null;
   rate?: boolean;
@@ -49,8 +49,7 @@ export function appendixColumns(hasWithdrawn: boolean): Array<{
   return [
     { header: 'Được giao', value: (f) => f.assigned },
     ...BUCKETS.map((bucket) => ({ header: bucket.label, value: (f: ReportFigures) => f[bucket.field] })),
-    // Hook: ComplianceFigures.withdrawn, when the API serves it (RULES.md, Withdrawn tasks in the figures).
-    ...(hasWithdrawn ? [{ header: 'Đã rút', value: (f: ReportFigures) => f.withdrawn ?? 0 }] : []),
+    { header: 'Đã rút', value: (f) => f.withdrawn },
     { header: 'Tỷ lệ hoàn thành', value: (f) => f.completionRate, rate: true },
     { header: 'Tỷ lệ đúng hạn', value: (f) => f.onTimeRate, rate: true },
   ];
@@ -99,7 +98,7 @@ function rateSentence(figures: ReportFigures): string {
 }
 
 function appendixRows(data: ReportData): string[][] {
-  const columns = appendixColumns(data.hasWithdrawn);
+  const columns = appendixColumns();
   const values = (figures: ReportFigures) =>
     columns.map((column) => {
       const value = column.value(figures);
@@ -171,11 +170,7 @@ export async function reportDocument(data: ReportData): Promise<Buffer> {
           heading('II. KẾT QUẢ CỦA TỪNG CƠ QUAN, ĐƠN VỊ'),
           ...data.units.map((unit) => paragraph(figuresSentence(unit.name, data, unit.figures))),
           heading('PHỤ LỤC I. SỐ LIỆU THEO CƠ QUAN, ĐƠN VỊ'),
-          table(
-            ['STT', 'Cơ quan, đơn vị', ...appendixColumns(data.hasWithdrawn).map((c) => c.header)],
-            appendixRows(data),
-            2,
-          ),
+          table(['STT', 'Cơ quan, đơn vị', ...appendixColumns().map((c) => c.header)], appendixRows(data), 2),
           heading(`PHỤ LỤC II. NHIỆM VỤ QUÁ HẠN TÍNH ĐẾN NGÀY ${viDate(data.asOf)}`),
           ...overdueSection(data),
         ],

@@ -10,7 +10,7 @@ export async function writeAppendix(file: string, data: ReportData): Promise<voi
   const columns: Array<TableColumn<Row>> = [
     { header: 'Mã đơn vị', type: 'text', value: (row) => row.code },
     { header: 'Cơ quan, đơn vị', type: 'text', value: (row) => row.name, width: 40 },
-    ...appendixColumns(data.hasWithdrawn).map((column): TableColumn<Row> => ({
+    ...appendixColumns().map((column): TableColumn<Row> => ({
       header: column.header,
       type: column.rate ? 'fraction' : 'integer',
       value: (row) => column.value(row.figures),
