@@ -1,6 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { addDays, todayInVietnam } from '@giaoviec/shared';
 import { contractOperation } from './harness/graphql-client';
 import { startTestStack, type TestStack } from './harness/stack';
 import { createDepartments } from './harness/units';
@@ -34,7 +35,7 @@ const smtp = new SMTPServer({
     );
   },
 });
-const SETTINGS = { FEED_POLL_MS: '100', DIGEST_AT: '00:00', DIGEST_CHECK_MS: '300' };
+const SETTINGS = { FEED_POLL_MS: '100', DIGEST_AT: '00:00', DIGEST_CHECK_MS: '300', DEADLINE_CHECK_MS: '300' };
 
 beforeAll(async () => {
   await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', done));
@@ -68,8 +69,9 @@ it("tells each unit's staff and the Office what concerns them, with the task, an
   const { assignTask } = await stack.gateway.client.data<any>(ASSIGN, {
     input: {
       title: 'Rà soát quy hoạch',
-      assignedOn: '2026-01-05',
-      dueOn: '2026-03-31',
+      assignedOn: addDays(todayInVietnam(), -10),
+      // Far from today: neither due soon nor overdue.
+      dueOn: addDays(todayInVietnam(), 100),
       leadOrganisationId: units.SXD,
       coordinatingOrganisationIds: [units.SYT],
     },
@@ -80,7 +82,7 @@ it("tells each unit's staff and the Office what concerns them, with the task, an
     kind: 'TASK_ASSIGNED',
     readAt: null,
     text: 'Đơn vị được giao chủ trì nhiệm vụ «Rà soát quy hoạch».',
-    task: { id: assignTask.id, title: 'Rà soát quy hoạch', dueOn: '2026-03-31' },
+    task: { id: assignTask.id, title: 'Rà soát quy hoạch', dueOn: addDays(todayInVietnam(), 100) },
   });
   expect((await inbox(syt)).edges[0].node).toMatchObject({
     kind: 'COORDINATION_REQUESTED',
@@ -88,14 +90,16 @@ it("tells each unit's staff and the Office what concerns them, with the task, an
   });
   expect((await inbox(office)).unreadCount).toBe(0);
 
-  await sxd.data(SUBMIT, { input: { taskId: assignTask.id, completedOn: '2026-02-01', note: 'Đã xong' } });
+  await sxd.data(SUBMIT, {
+    input: { taskId: assignTask.id, completedOn: addDays(todayInVietnam(), -2), note: 'Đã xong' },
+  });
   await eventually(async () => (await inbox(office)).unreadCount === 1);
   expect((await inbox(office)).edges[0].node).toMatchObject({
     kind: 'AWAITING_CONFIRMATION',
     task: { id: assignTask.id },
   });
   await stack.gateway.client.data(RETURN, {
-    input: { taskId: assignTask.id, returnedOn: '2026-02-02', reason: 'Thiếu số liệu' },
+    input: { taskId: assignTask.id, returnedOn: addDays(todayInVietnam(), -1), reason: 'Thiếu số liệu' },
   });
   await eventually(async () => (await inbox(sxd)).unreadCount === 2);
   const { edges } = await inbox(sxd);
@@ -138,4 +142,30 @@ it("e-mails a unit's digest of the day to its contact address, set by the Office
   expect(digest!.text).toContain('Đơn vị được đề nghị phối hợp thực hiện nhiệm vụ «Rà soát quy hoạch».');
   expect(digest!.html).toContain('<li>');
   expect(digest!.html).toContain('Đơn vị được đề nghị phối hợp thực hiện nhiệm vụ «Rà soát quy hoạch».');
+});
+
+it('tells the lead unit of a deadline near and of one passed, once a day each', async () => {
+  const unit = await createDepartments(stack, [['SCT', 'Sở Công Thương']]);
+  const sct = stack.as({ sub: 'sct-1', roles: ['UNIT'], org: unit.SCT });
+  const today = todayInVietnam();
+  const assign = async (title: string, dueOn: string) =>
+    (
+      await stack.gateway.client.data<any>(ASSIGN, {
+        input: { title, assignedOn: addDays(today, -30), dueOn, leadOrganisationId: unit.SCT },
+      })
+    ).assignTask.id as string;
+  const soon = await assign('Báo cáo tháng', addDays(today, 2));
+  const late = await assign('Kế hoạch năm', addDays(today, -1));
+  const kinds = async () =>
+    (await inbox(sct)).edges
+      .map(({ node }: any) => [node.kind, node.task.id])
+      .filter(([kind]: string[]) => kind !== 'TASK_ASSIGNED');
+  await eventually(async () => (await kinds()).length === 2);
+  expect(new Set((await kinds()).map((pair: string[]) => pair.join(' ')))).toEqual(
+    new Set([`DUE_SOON ${soon}`, `OVERDUE ${late}`]),
+  );
+  // Rounds go on every 300 ms: still one of each.
+  expect(await kinds()).toHaveLength(2);
+  const [dueSoon] = (await inbox(sct)).edges.filter(({ node }: any) => node.kind === 'DUE_SOON');
+  expect(dueSoon.node.text).toMatch(/^Nhiệm vụ «Báo cáo tháng» sắp đến hạn \(\d\d\/\d\d\/\d{4}\)\.$/);
 });

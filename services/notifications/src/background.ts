@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { DigestSender, digestSettingsFromEnvironment } from './digest/digest-sender';
 import { FeedConsumer } from './feed/feed-consumer';
+import { DeadlineWatch } from './inbox/deadline-watch';
 import { NotificationMetrics } from './metrics';
 import { JobQueue, queueSettingsFromEnvironment } from './queue/job-queue';
 import type { ClaimedDelivery } from './webhook/delivery.store';
@@ -51,7 +52,10 @@ export async function startNotificationWork({
   };
   await queue.work((job) => attemptDelivery(job.deliveryId, worker));
   // NOTIFICATIONS_FEEDS=off: a replica that serves the API and delivers, but follows no feed.
-  if (process.env.NOTIFICATIONS_FEEDS !== 'off') await consumer.start();
+  const following = process.env.NOTIFICATIONS_FEEDS !== 'off';
+  if (following) await consumer.start();
+  const deadlines = following ? new DeadlineWatch(db, log, Number(process.env.DEADLINE_CHECK_MS ?? 600_000)) : null;
+  deadlines?.start();
   const digestSettings = digestSettingsFromEnvironment();
   const digests = digestSettings ? new DigestSender(db, digestSettings, log) : null;
   digests?.start();
@@ -60,6 +64,7 @@ export async function startNotificationWork({
     registerMetrics: (registry) => metrics.register(registry),
     stop: async () => {
       await digests?.stop();
+      await deadlines?.stop();
       await consumer.stop();
       await queue.stop();
     },

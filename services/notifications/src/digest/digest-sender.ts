@@ -4,6 +4,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { SERVICE_NAME } from '../feed/feed-consumer';
+import { Rounds } from '../rounds';
 import { digestMessage } from './digest-message';
 import { claimDigest, pendingDigests, releaseDigest } from './digest.store';
 
@@ -48,8 +49,7 @@ function vietnamClock(now: Date): string {
  */
 export class DigestSender {
   private readonly transport: Transporter;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
+  private readonly rounds: Rounds;
 
   constructor(
     private readonly db: DataSource,
@@ -57,19 +57,15 @@ export class DigestSender {
     private readonly log: Logger,
   ) {
     this.transport = createTransport(settings.smtpUrl);
+    this.rounds = new Rounds('digest', () => this.sendDue(), settings.checkMs, log);
   }
 
   start(): void {
-    this.timer = setInterval(() => {
-      this.running = this.running.then(() =>
-        this.sendDue().catch((error: unknown) => this.log.warn({ err: error }, 'digest round failed')),
-      );
-    }, this.settings.checkMs);
+    this.rounds.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.rounds.stop();
     this.transport.close();
   }
 

@@ -1,7 +1,7 @@
 /**
  * Who is told what (thông báo), from an event of the task feed (pure): a unit's staff are told
  * what asks something of their unit, the Office what waits for its decision. Texts in Vietnamese.
- * DUE_SOON and OVERDUE are kinds of the schema that no event makes (they come from dates).
+ * DUE_SOON and OVERDUE come from the dates, not from an event (deadline-watch.ts).
  */
 export const NOTIFICATION_KINDS = [
   'TASK_ASSIGNED',
