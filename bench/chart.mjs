@@ -7,7 +7,7 @@ import { join } from 'node:path';
 /**
  * What the chart reads of a bench/results/<scale>.json (bench.mjs writes it).
  * @typedef {{ name: string; p50: number; p95: number; p99: number; rps: number;
- *   statementsPerRequest?: Record<string, number> }} ResultRow
+ *   statementsPerRequest?: Record<string, number>; failedAnswers?: number }} ResultRow
  * @typedef {{ scale: string; tasks: number; results: ResultRow[] }} BenchRun
  */
 

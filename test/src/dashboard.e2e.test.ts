@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, print } from 'graphql';
+import { Kind, parse, print } from 'graphql';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 import { CHROMIUM, chromiumPresent, describeInBrowser, missingChromium } from './harness/browser';
@@ -29,6 +29,16 @@ const CONTRACT_FILES: Record<string, string> = {
   CoordinationFigures: 'coordination.graphql',
   InternalCompliance: 'coordination.graphql',
   FollowUpFigures: 'follow-up.graphql',
+};
+/** The page's own queries, outside the contract (decision 0038), by the file they live in. */
+const OWN_FILES: Record<string, string> = { AwaitingDecision: 'waiting.graphql' };
+const OWN_OPERATIONS = join(__dirname, '../../gateway/src/dashboard/own-operations');
+const ownOperation = (file: string, name: string) => {
+  const operation = parse(readFileSync(join(OWN_OPERATIONS, file), 'utf8')).definitions.find(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value === name,
+  );
+  if (!operation) throw new Error(`no operation ${name} in ${file}`);
+  return print({ kind: Kind.DOCUMENT, definitions: [operation] });
 };
 
 describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
@@ -343,6 +353,49 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
   });
 
+  it('shows OFFICE what waits for its decision, and a leader nothing of it', async () => {
+    expect(await page.isHidden('#awaiting')).toBe(true); // the leader's load
+    const office = stack.gateway.client;
+    const awaiting = async () =>
+      (
+        await office.data<{ tasks: any }>(
+          `query { tasks(filter: { awaitingDecision: true, asOf: "${AS_OF}" }, first: 20) { totalCount edges { node { id status } } } }`,
+        )
+      ).tasks;
+    const before = await awaiting();
+    // A unit reports a demo task done: one more completion waiting for the People's Committee's office.
+    const { tasks } = await office.data<{ tasks: any }>(
+      `query { tasks(filter: { status: [IN_PROGRESS], assignedTo: "2017-09-30", asOf: "${AS_OF}" }, first: 1) { edges { node { id leadOrganisation { id } } } } }`,
+    );
+    const task = tasks.edges[0].node;
+    await stack
+      .as({ roles: ['UNIT'], org: task.leadOrganisation.id })
+      .data(contractOperation('tasks.graphql', 'SubmitCompletion'), {
+        input: { taskId: task.id, completedOn: '2017-10-14', note: 'Đã xong' },
+      });
+    const waiting = await awaiting();
+    expect(waiting.totalCount).toBe(before.totalCount + 1);
+
+    await page.fill('#token', await testToken({ sub: 'office-1', name: 'Văn phòng UBND tỉnh', roles: ['OFFICE'] }));
+    await page.click('#token-form button[type=submit]');
+    await waitForLoad(FROM, TO, AS_OF);
+    expect(await page.isVisible('#awaiting')).toBe(true);
+    expect(await page.getAttribute('#awaiting-count', 'data-total')).toBe(String(waiting.totalCount));
+    const shown = await page.$$eval('#awaiting-list li', (items) =>
+      items.map((item) => ({
+        id: item.getAttribute('data-id'),
+        status: item.getAttribute('data-status'),
+        text: item.textContent ?? '',
+      })),
+    );
+    expect(shown.map(({ id, status }) => ({ id, status }))).toEqual(waiting.edges.map((edge: any) => edge.node));
+    for (const item of shown)
+      expect(item.text).toContain(
+        item.status === 'COMPLETION_SUBMITTED' ? 'Báo cáo hoàn thành chờ xác nhận' : 'Đề nghị gia hạn chờ quyết định',
+      );
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-office.png'), fullPage: true });
+  });
+
   it('shows a GraphQL error with its message and code', async () => {
     await page.fill('#token', 'not-a-token');
     await page.click('#token-form button[type=submit]');
@@ -394,8 +447,11 @@ describeInBrowser('dashboard.e2e')('the reference dashboard', () => {
     for (const request of graphql) {
       const { query, operationName } = JSON.parse(request.body ?? '{}');
       const file = CONTRACT_FILES[operationName];
-      expect(file).toBeDefined();
-      expect(print(parse(query))).toBe(contractOperation(file!, operationName));
+      const own = OWN_FILES[operationName];
+      expect(file ?? own).toBeDefined();
+      expect(print(parse(query))).toBe(
+        file ? contractOperation(file, operationName) : ownOperation(own!, operationName),
+      );
       expect(request.authorization).toMatch(/^Bearer /);
     }
     expect(graphql.filter((request) => request.authorization === `Bearer ${token}`).length).toBeGreaterThan(5);

@@ -7,6 +7,8 @@ import { reportRoutes } from './report-route';
 
 /** The page's files, served from the sources (src/ and dist/ alike): no build step, no copy. */
 const PUBLIC_DIR = resolve(__dirname, '../../src/dashboard/public');
+/** The page's own queries, outside the client contract (decision 0038), read from the sources too. */
+export const OWN_OPERATIONS_DIR = resolve(__dirname, '../../src/dashboard/own-operations');
 
 /** The site's icon (`GV` in the province's colours), for every page of this origin. */
 export function favicon(_req: Request, res: Response): void {
@@ -18,12 +20,20 @@ export function favicon(_req: Request, res: Response): void {
  * /dashboard/operations.json so that the page sends exactly the contract's text. The page calls
  * only the public /graphql endpoint, with the user's own bearer token.
  */
-export function dashboardRouter(log: Logger, options: { operationsDir?: string } = {}): Router {
+export function dashboardRouter(
+  log: Logger,
+  options: { operationsDir?: string; ownOperationsDir?: string } = {},
+): Router {
   // Read once, at start. Without the contract the page cannot work, but the API still can: say so
   // in the log and to the page, and keep the gateway up.
   let operations: string | undefined;
   try {
-    operations = JSON.stringify(contractQueries(options.operationsDir ?? CONTRACT_OPERATIONS_DIR));
+    const contract = contractQueries(options.operationsDir ?? CONTRACT_OPERATIONS_DIR);
+    const own = contractQueries(options.ownOperationsDir ?? OWN_OPERATIONS_DIR);
+    // Never a contract name for an operation of the page's own: a client could not tell them apart.
+    const clash = Object.keys(own).find((name) => name in contract);
+    if (clash) throw new Error(`the dashboard's own ${clash} has a contract operation's name`);
+    operations = JSON.stringify({ ...contract, ...own });
   } catch (error) {
     log.error({ err: error }, 'dashboard: the contract operations could not be read');
   }

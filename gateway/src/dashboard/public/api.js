@@ -1,7 +1,8 @@
 // @ts-check
 // The dashboard's only way to the data: the contract's queries, sent to the public /graphql
 // endpoint with the user's bearer token. The gateway serves the operations' text from the contract
-// folder (operations.json), so this page cannot drift from what clients are promised.
+// folder (operations.json), so this page cannot drift from what clients are promised; beside them,
+// a few queries of the page's own, under names the contract does not use (decision 0038).
 
 /**
  * @typedef {{ message: string; extensions?: { code?: string; requestId?: string } }} ApiError
@@ -19,6 +20,8 @@
  *   compliance: Buckets | null }} Inspection
  * @typedef {{ reminders: number; explanationsRequested: number; explanationsAnsweredOnTime: number;
  *   explanationsAnsweredLate: number; explanationsOverdue: number }} FollowUp
+ * @typedef {{ id: string; title: string; status: string; dueOn: string | null;
+ *   leadOrganisation: { id: string; code: string; name: string } | null }} AwaitingTask
  */
 /**
  * What each contract query the page sends answers (test/contract/operations).
@@ -32,7 +35,8 @@
  *   CoordinationFigures: { organisations: { id: string; code: string; coordinationCompliance: Coordination | null }[] };
  *   InternalCompliance: { organisation: { id: string; divisions: Division[] | null } | null };
  *   FollowUpFigures: { organisations: { id: string; code: string; followUp: FollowUp | null }[] };
- * }} Answers
+ *   AwaitingDecision: { tasks: { totalCount: number; edges: { node: AwaitingTask }[] } | null };
+ * }} Answers what the page's own AwaitingDecision answers too (gateway/src/dashboard/own-operations)
  */
 
 const ENDPOINT = new URL('../graphql', document.baseURI);

@@ -9,6 +9,7 @@ import { daysBetween, formatDate, formatMonth, isCalendarDate, monthsOf, todayIn
 /**
  * @typedef {import('./api.js').Answers} Answers
  * @typedef {import('./api.js').ApiError} ApiError
+ * @typedef {import('./api.js').AwaitingTask} AwaitingTask
  * @typedef {import('./api.js').Buckets} Buckets
  * @typedef {import('./api.js').Coordination} Coordination
  * @typedef {import('./api.js').Figures} Figures
@@ -26,6 +27,9 @@ const TOKEN_KEY = 'giaoviec.dashboard.token';
 /** The trend asks one ProvinceCompliance per month: bounded, to stay polite to the API. */
 const MAX_TREND_MONTHS = 36;
 const OVERDUE_PAGE = 20;
+const AWAITING_PAGE = 20;
+/** The roles that decide on reports and requests: OFFICE, and UNIT for the sub-tasks it delegated. */
+const DECIDING_ROLES = ['OFFICE', 'UNIT'];
 
 /** @type {Record<string, string>} */
 const KIND_LABELS = { DEPARTMENT: 'Sở, ban, ngành', DISTRICT: 'Huyện, thành phố' };
@@ -258,6 +262,8 @@ async function load() {
     renderTrend(null);
   }
   renderUnits();
+  await loadAwaiting(period, current);
+  if (!current()) return;
   $('#period-label').textContent =
     `Kỳ báo cáo ${formatDate(period.from)} – ${formatDate(period.to)}, tính đến ngày ${formatDate(period.asOf)}`;
   setStatus(
@@ -635,6 +641,79 @@ function renderDivisions(result) {
     ),
   );
   $('#divisions').replaceChildren(h('div', { class: 'table-wrap' }, table));
+}
+
+/**
+ * The token's roles, read only to choose what to show: the API checks them on every request.
+ * @param {string} token
+ * @returns {string[]}
+ */
+function rolesOf(token) {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    /** @type {unknown} */
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    const roles = /** @type {{ roles?: unknown }} */ (claims).roles;
+    return Array.isArray(roles) ? roles.filter((role) => typeof role === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * What waits for the user's decision, for those who decide (the page's own AwaitingDecision).
+ * @param {Period} period
+ * @param {() => boolean} current
+ */
+async function loadAwaiting(period, current) {
+  const panel = $('#awaiting');
+  if (!rolesOf(state.token).some((role) => DECIDING_ROLES.includes(role))) {
+    panel.hidden = true;
+    return;
+  }
+  const [result] = await Promise.allSettled([
+    query('AwaitingDecision', { asOf: period.asOf, first: AWAITING_PAGE }, state.token),
+  ]);
+  if (!current()) return;
+  panel.hidden = false;
+  if (result.status === 'rejected') {
+    showErrors(failure(result.reason), 'Chờ quyết định');
+    return $('#awaiting-list').replaceChildren(h('p', { class: 'empty' }, 'Không tải được danh sách.'));
+  }
+  const { data, errors } = result.value;
+  if (errors.length) showErrors(errors, 'Chờ quyết định');
+  const connection = data.tasks;
+  const tasks = (connection?.edges ?? []).map(({ node }) => node);
+  $('#awaiting-count').textContent = `${formatFigure(connection?.totalCount)} việc`;
+  $('#awaiting-count').dataset.total = String(connection?.totalCount ?? '');
+  $('#awaiting-list').replaceChildren(
+    tasks.length
+      ? h(
+          'ol',
+          { class: 'tasks' },
+          tasks.map((task) =>
+            h(
+              'li',
+              { 'data-id': task.id, 'data-status': task.status },
+              h('span', { class: 'task-title' }, task.title),
+              h(
+                'span',
+                { class: 'task-due' },
+                [
+                  task.status === 'COMPLETION_SUBMITTED'
+                    ? 'Báo cáo hoàn thành chờ xác nhận'
+                    : 'Đề nghị gia hạn chờ quyết định',
+                  task.leadOrganisation?.name,
+                  task.dueOn ? `hạn ${formatDate(task.dueOn)}` : 'không có hạn',
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              ),
+            ),
+          ),
+        )
+      : h('p', { class: 'empty' }, 'Không có việc nào chờ quyết định.'),
+  );
 }
 
 /** The unit's reminders and requests for explanation of the period, as `Organisation.followUp` counts them. */

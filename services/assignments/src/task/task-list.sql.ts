@@ -71,6 +71,15 @@ export async function taskPages(
     if (!isUuid(filter.originConclusionId)) return new Map();
     conditions.push(`t.origin_conclusion_id = ${param(filter.originConclusionId)}::uuid`);
   }
+  if (filter.awaitingDecision) {
+    // The pending rows are few and each table has a partial index on them (one pending per task).
+    conditions.push(
+      `t.id IN (SELECT task_id FROM assignments.completion_report WHERE status = 'SUBMITTED'
+                UNION ALL SELECT task_id FROM assignments.extension WHERE status = 'PENDING')`,
+    );
+    // A unit user decides only the sub-tasks its unit delegated, not its own reports.
+    if (query.visibleTo !== null) conditions.push(`t.assigning_organisation_id = ${param(query.visibleTo)}::uuid`);
+  }
   if (filter.updatedSince) conditions.push(`t.updated_at >= ${param(filter.updatedSince.toISOString())}::timestamptz`);
   if (filter.compliance?.length) conditions.push(`bucket = ANY(${param(filter.compliance)}::text[])`);
   if (filter.dueWithinDays !== null && filter.dueWithinDays !== undefined) {

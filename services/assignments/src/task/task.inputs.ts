@@ -223,6 +223,13 @@ export class TaskFilter {
   @Field(() => ID, { nullable: true, description: 'Following up this inspection conclusion.' })
   originConclusionId?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True: only the tasks waiting for the assigning side (chờ quyết định): a completion report to confirm or return, or an extension request to decide. A unit user gets the sub-tasks its unit delegated, the ones it decides. False or absent: no condition.',
+  })
+  awaitingDecision?: boolean | null;
+
   @Field(() => GraphQLDateTime, {
     nullable: true,
     description:
