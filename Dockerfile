@@ -8,6 +8,8 @@ COPY services/assignments/package.json services/assignments/
 COPY services/inspections/package.json services/inspections/
 COPY gateway/package.json gateway/
 COPY test/package.json test/
+# npm ci applies them (postinstall: patch-package; docs/decisions/0039-apollo-gateway-patch.md).
+COPY patches patches/
 RUN npm ci
 COPY . .
 RUN TURBO_TELEMETRY_DISABLED=1 npx turbo run build && npm prune --omit=dev
