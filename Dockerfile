@@ -10,6 +10,8 @@ COPY gateway/package.json gateway/
 # The gateway serves the report download with the CLI's report code (docx, exceljs, pureimage).
 COPY cli/package.json cli/
 COPY test/package.json test/
+# npm ci applies them (postinstall: patch-package; docs/decisions/0039-apollo-gateway-patch.md).
+COPY patches patches/
 RUN npm ci
 COPY . .
 RUN TURBO_TELEMETRY_DISABLED=1 npx turbo run build && npm prune --omit=dev

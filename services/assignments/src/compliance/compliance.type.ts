@@ -3,7 +3,10 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Official } from '../official/official.type';
 import { AssignerKindEnum, TaskPriorityEnum } from '../task/task.enums';
 
+// Plain values read off the object: no per-field middleware wrapper (a unit's nine figures,
+// 1,000 units a request at `national`: bench/README.md).
 @ObjectType('ComplianceFigures', {
+  simpleResolvers: true,
   description:
     'Deadline-compliance figures of the tasks assigned in a period, as of a date, counted by RULES.md. Every counted task is in exactly one of the four buckets.',
 })
