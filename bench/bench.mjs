@@ -187,15 +187,7 @@ if (process.argv.includes('--load-only')) {
 }
 
 // --- the stack, each service a process of its own (npm start's runner) --------------------------
-const ports = {
-  gateway: await shared.freePort(),
-  subgraphs: {
-    organisations: await shared.freePort(),
-    assignments: await shared.freePort(),
-    inspections: await shared.freePort(),
-    notifications: await shared.freePort(),
-  },
-};
+const ports = await shared.freeStackPorts();
 const peerPort = await shared.freePort();
 const peerWithoutSharingPort = await shared.freePort();
 const { DATABASE_URL: _ignored, ...env } = process.env;

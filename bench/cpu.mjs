@@ -38,14 +38,7 @@ const common = {
   METRICS_PORT: String(await shared.freePort()),
   SCHEDULED_JOBS: 'off',
 };
-const ports = {
-  gateway: await shared.freePort(),
-  subgraphs: {
-    organisations: await shared.freePort(),
-    assignments: await shared.freePort(),
-    inspections: await shared.freePort(),
-  },
-};
+const ports = await shared.freeStackPorts();
 const stack = new shared.ServiceGroup(log);
 process.on('exit', () => stack.killAll());
 const { gatewayUrl, subgraphUrls } = await stack.startStack(common, ports);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
+import { freePort } from '../db/embedded-postgres';
 import { SUBGRAPHS, subgraphVariable, type SubgraphName } from '../subgraphs';
 
 /**
@@ -52,6 +53,13 @@ export function stackPortsFromEnvironment(env: NodeJS.ProcessEnv): StackPorts {
     SUBGRAPHS.map(({ name, defaultPort }) => [name, Number(env[subgraphVariable(name, 'PORT')] ?? defaultPort)]),
   ) as Record<SubgraphName, number>;
   return { gateway: Number(env.PORT ?? 4000), subgraphs };
+}
+
+/** A free port for the gateway and each subgraph (benchmarks and tests that run the whole stack). */
+export async function freeStackPorts(): Promise<StackPorts> {
+  const subgraphs: Partial<Record<SubgraphName, number>> = {};
+  for (const { name } of SUBGRAPHS) subgraphs[name] = await freePort();
+  return { gateway: await freePort(), subgraphs: subgraphs as Record<SubgraphName, number> };
 }
 
 /**
