@@ -63,7 +63,8 @@ describe('the daily run in SQL equals the pure rules', () => {
     for (const day of DAYS) {
       const before = counter.statements;
       const first = await runRemindersOf(db, day, settings);
-      expect(counter.statements - before).toBeLessThanOrEqual(2);
+      // BEGIN, its statement timeout, the calendar, the insert, COMMIT: whatever the number of tasks.
+      expect(counter.statements - before).toBeLessThanOrEqual(5);
       const second = await runRemindersOf(db, day, settings);
       expect([day, second.created]).toEqual([day, 0]);
       expect(first.calendarRecorded).toBe(true);
