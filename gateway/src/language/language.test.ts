@@ -25,7 +25,7 @@ function literalMessages(): string[] {
   const folders = [
     'shared/src',
     'gateway/src',
-    ...['organisations', 'assignments', 'inspections'].map((s) => `services/${s}/src`),
+    ...['organisations', 'assignments', 'inspections', 'notifications'].map((s) => `services/${s}/src`),
   ];
   const files: string[] = [];
   const walk = (dir: string) => {

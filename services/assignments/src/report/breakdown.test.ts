@@ -84,7 +84,9 @@ describe('breakdown rules', () => {
     expect(breakdownLabel('PRIORITY', 'AD_HOC', none)).toBe('Nhiệm vụ đột xuất');
     expect(breakdownLabel('OVERDUE_AGE', 'OVER_180', none)).toBe('Quá hạn trên 180 ngày');
     expect(breakdownLabel('UNIT_KIND', 'DEPARTMENT', none)).toBe('Sở, ban, ngành');
-    expect(breakdownLabel('UNIT_KIND', 'DIVISION', none)).toBe('DIVISION');
+    expect(breakdownLabel('UNIT_KIND', 'DIVISION', none)).toBe('Phòng, ban thuộc đơn vị');
+    // A kind the organisations subgraph adds later is labelled by its value.
+    expect(breakdownLabel('UNIT_KIND', 'NEW_KIND', none)).toBe('NEW_KIND');
     expect(breakdownLabel('LEAD_UNIT', 'x', () => 'Sở Xây dựng')).toBe('Sở Xây dựng');
   });
 
