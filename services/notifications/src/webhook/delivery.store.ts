@@ -135,6 +135,8 @@ export async function recordDelivered(
   outcome: AttemptOutcome,
   at: Date,
 ): Promise<void> {
+  // The webhook's row first, then the delivery's: the order deleteWebhook locks them in (no deadlock).
+  await tx.query(`UPDATE notifications.webhook SET failing_since = NULL WHERE id = $1`, [delivery.webhook.id]);
   await tx.query(
     `UPDATE notifications.delivery
         SET status = 'DELIVERED', attempts = attempts + 1, last_response_status = $2, last_error = NULL,
@@ -142,7 +144,6 @@ export async function recordDelivered(
       WHERE id = $1`,
     [delivery.id, outcome.status, at],
   );
-  await tx.query(`UPDATE notifications.webhook SET failing_since = NULL WHERE id = $1`, [delivery.webhook.id]);
 }
 
 /**
@@ -168,6 +169,11 @@ export async function recordFailed(
   at: Date,
   next: Date | null,
 ): Promise<void> {
+  // The webhook's row first, then the delivery's, as in recordDelivered.
+  await tx.query(`UPDATE notifications.webhook SET failing_since = COALESCE(failing_since, $2) WHERE id = $1`, [
+    delivery.webhook.id,
+    at,
+  ]);
   await tx.query(
     `UPDATE notifications.delivery
         SET status = $5, attempts = attempts + 1, last_response_status = $2, last_error = $3,
@@ -175,10 +181,6 @@ export async function recordFailed(
       WHERE id = $1`,
     [delivery.id, outcome.status, outcome.error?.slice(0, 500) ?? null, at, next ? 'PENDING' : 'FAILED', next],
   );
-  await tx.query(`UPDATE notifications.webhook SET failing_since = COALESCE(failing_since, $2) WHERE id = $1`, [
-    delivery.webhook.id,
-    at,
-  ]);
 }
 
 /** Deactivates a webhook that has been failing too long. */
