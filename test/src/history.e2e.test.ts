@@ -152,6 +152,27 @@ describe('the structure through time', () => {
     expect(district2026.assigned + successor2026.assigned).toBe(district2017.assigned);
     expect(organisation.withPredecessors.assigned).toBe(district2017.assigned);
   });
+
+  it('a ward formed from the city and Cao Lộc district has both as predecessors', async () => {
+    const { organisation } = await client().data<any>(LINEAGE, {
+      id: demoUnitId('P-KYLUA'),
+      from: '2026-01-01',
+      to: '2026-06-30',
+      asOf: '2026-06-30',
+    });
+    expect(organisation.predecessors.map((unit: any) => unit.id).sort()).toEqual(
+      [demoUnitId('TP-LS'), demoUnitId('H-CLO')].sort(),
+    );
+    const { restructuringEvents } = await client().data<any>(EVENTS);
+    const abolitions = restructuringEvents.filter((event: any) => event.kind === 'ABOLISH');
+    expect(abolitions.flatMap((event: any) => event.successors)).toHaveLength(
+      DISTRICT_ABOLITIONS_2025.reduce(
+        (count, abolition) => count + abolition.successors.length + (abolition.alsoTo?.length ?? 0),
+        0,
+      ),
+    );
+    expect(abolitions.every((event: any) => event.legalBasis.startsWith('Nghị quyết số 1672/NQ-UBTVQH15'))).toBe(true);
+  });
 });
 
 describe('restructuring through the mutations', () => {

@@ -12,7 +12,9 @@ export interface GenerateOptions {
   /** Default LANG_SON_UNITS_2017. Units of kind PEOPLES_COMMITTEE assign, they lead no task. */
   units?: readonly DemoUnit[];
   /**
-   * How many tasks a unit is assigned over the whole year, from min to max; default [40, 120].
+   * How many tasks a unit is assigned over the whole year, from min to max; default [40, 120],
+   * and [10, 30] for a commune (the 65 communes of 2025 get fewer tasks from the province than a
+   * department; given, it applies to communes too).
    * With `today` inside the year, those that would be assigned after it are left out.
    */
   tasksPerUnit?: readonly [min: number, max: number];
@@ -39,8 +41,11 @@ export interface Context {
   /** Provincial agencies among them (departments, the Office, boards). */
   agencies: readonly DemoUnit[];
   tasksPerUnit: readonly [number, number];
+  tasksPerCommune: readonly [number, number];
   targets: Readonly<Record<string, UnitFiguresTarget>>;
 }
+
+const COMMUNE_TASKS_PER_YEAR = [10, 30] as const;
 
 export function contextOf(options: GenerateOptions): Context {
   const year = options.year ?? 2017;
@@ -69,6 +74,7 @@ export function contextOf(options: GenerateOptions): Context {
     leads,
     agencies: leads.filter((unit) => unit.kind !== 'DISTRICT' && unit.kind !== 'COMMUNE'),
     tasksPerUnit,
+    tasksPerCommune: options.tasksPerUnit ?? COMMUNE_TASKS_PER_YEAR,
     targets: options.targets ?? {},
   };
 }

@@ -52,7 +52,7 @@ function generateUnit(ctx: Context, unit: DemoUnit): GeneratedTask[] {
   const last = min(ctx.yearEnd, ctx.today);
   let shapes: Shape[];
   if (!target) {
-    const [min, max] = ctx.tasksPerUnit;
+    const [min, max] = unit.kind === 'COMMUNE' ? ctx.tasksPerCommune : ctx.tasksPerUnit;
     shapes = randomShapes(dice, ctx, dice.int(min, max), ctx.yearStart, ctx.yearEnd);
   } else {
     // The pinned period, and the rest of the year at the same pace.

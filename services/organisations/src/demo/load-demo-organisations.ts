@@ -99,7 +99,7 @@ async function restructure2025(db: DataSource): Promise<void> {
       note: null,
       recordedBy: 'demo',
       endingIds: [demoUnitId(abolition.code)],
-      successorIds: [],
+      successorIds: (abolition.alsoTo ?? []).map(demoUnitId),
       newUnits: abolition.successors.map(newUnit),
     });
   }
