@@ -1,4 +1,9 @@
-import { DISTRICT_ABOLITIONS_2025, DISTRICT_ABOLITION_DATE, LANG_SON_DEMO_UNITS, demoUnitsOn } from './lang-son-restructuring';
+import {
+  DISTRICT_ABOLITIONS_2025,
+  DISTRICT_ABOLITION_DATE,
+  LANG_SON_DEMO_UNITS,
+  demoUnitsOn,
+} from './lang-son-restructuring';
 
 describe('the 2025 communes of Lạng Sơn (Resolution 1672/NQ-UBTVQH15)', () => {
   const created = DISTRICT_ABOLITIONS_2025.flatMap((abolition) => abolition.successors);
