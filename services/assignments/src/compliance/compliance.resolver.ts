@@ -1,5 +1,6 @@
-import { DateScalar, todayInVietnam, type CalendarDate } from '@giaoviec/shared';
-import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { type CalendarDate } from '@giaoviec/shared';
+import { Authorized, Ctx, FieldResolver, Query, Resolver, Root, Args } from 'type-graphql';
+import { FiguresPeriodArgs, requestedPeriod } from './period.args';
 import type { AssignerKindEnum, TaskPriorityEnum } from '../task/task.enums';
 import { officialReference } from '../official/official.type';
 import {
@@ -10,7 +11,6 @@ import {
   PriorityFigures,
 } from './compliance.type';
 import { complianceFiguresByGroup, emptyFigures, type Grouping } from './figures.sql';
-import { figuresPeriod } from './period';
 import type { Period } from './rules';
 import { type AssignmentContext } from '../context';
 
@@ -23,13 +23,8 @@ export class ComplianceSummaryResolver {
   @Query(() => ComplianceSummary, {
     description: 'Province-wide figures of the tasks assigned in a period, as of a date (RULES.md).',
   })
-  complianceSummary(
-    @Arg('from', () => DateScalar, { description: 'First day of the period (included).' }) from: CalendarDate,
-    @Arg('to', () => DateScalar, { description: 'Last day of the period (included).' }) to: CalendarDate,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: '`to` when it is past, else today, when absent.' })
-    asOf: CalendarDate | null,
-  ): SummaryRoot {
-    return { period: figuresPeriod(from, to, asOf, todayInVietnam()) } as SummaryRoot;
+  complianceSummary(@Args() period: FiguresPeriodArgs): SummaryRoot {
+    return { period: requestedPeriod(period) } as SummaryRoot;
   }
 
   @FieldResolver(() => ComplianceFigures, { description: 'All tasks of the province.' })

@@ -1,6 +1,6 @@
-import { DateScalar, MAY, todayInVietnam, type CalendarDate } from '@giaoviec/shared';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { figuresPeriod } from '../compliance/period';
+import { MAY, todayInVietnam } from '@giaoviec/shared';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root, Args } from 'type-graphql';
+import { FiguresPeriodArgs, requestedPeriod } from '../compliance/period.args';
 import { workflowFor, type AssignmentContext } from '../context';
 import { Organisation, organisationReference } from '../organisation/organisation.type';
 import { factsOf } from '../task/deadline';
@@ -65,15 +65,12 @@ export class OrganisationCoordinationResolver {
   })
   coordinationCompliance(
     @Root() unit: Organisation,
-    @Arg('from', () => DateScalar, { description: 'First day of the period (included).' }) from: CalendarDate,
-    @Arg('to', () => DateScalar, { description: 'Last day of the period (included).' }) to: CalendarDate,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: '`to` when it is past, else today, when absent.' })
-    asOf: CalendarDate | null,
+    @Args() period: FiguresPeriodArgs,
     @Ctx() context: AssignmentContext,
   ): Promise<CoordinationFiguresType> {
     return context.loaders.coordinationByUnit.load({
       id: unit.id,
-      args: figuresPeriod(from, to, asOf, todayInVietnam()),
+      args: requestedPeriod(period),
     });
   }
 }

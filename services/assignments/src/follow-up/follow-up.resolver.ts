@@ -1,6 +1,5 @@
-import { DateScalar, todayInVietnam, type CalendarDate } from '@giaoviec/shared';
-import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { figuresPeriod } from '../compliance/period';
+import { Authorized, Ctx, FieldResolver, Resolver, Root, Args } from 'type-graphql';
+import { FiguresPeriodArgs, requestedPeriod } from '../compliance/period.args';
 import type { AssignmentContext } from '../context';
 import { Organisation } from '../organisation/organisation.type';
 import { FollowUpFigures } from './follow-up.type';
@@ -16,12 +15,9 @@ export class OrganisationFollowUpResolver {
   })
   followUp(
     @Root() unit: Organisation,
-    @Arg('from', () => DateScalar, { description: 'First day of the period (included).' }) from: CalendarDate,
-    @Arg('to', () => DateScalar, { description: 'Last day of the period (included).' }) to: CalendarDate,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: '`to` when it is past, else today, when absent.' })
-    asOf: CalendarDate | null,
+    @Args() period: FiguresPeriodArgs,
     @Ctx() context: AssignmentContext,
   ): Promise<FollowUpFigures> {
-    return context.loaders.followUpByUnit.load({ id: unit.id, args: figuresPeriod(from, to, asOf, todayInVietnam()) });
+    return context.loaders.followUpByUnit.load({ id: unit.id, args: requestedPeriod(period) });
   }
 }

@@ -1,8 +1,8 @@
-import { DateScalar, MAY, requireUnitAccess, todayInVietnam, type CalendarDate } from '@giaoviec/shared';
+import { MAY, requireUnitAccess } from '@giaoviec/shared';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { FiguresPeriodArgs, requestedPeriod } from '../compliance/period.args';
 import { ComplianceFigures } from '../compliance/compliance.type';
 import { sumFigures } from '../compliance/rules';
-import { figuresPeriod } from '../compliance/period';
 import { pageArguments, taskConnection } from '../task/task-connection';
 import { TaskPageArgs } from '../task/task.inputs';
 import { TaskConnection } from '../task/task.type';
@@ -26,10 +26,7 @@ export class OrganisationAssignmentsResolver {
   })
   async compliance(
     @Root() unit: Organisation,
-    @Arg('from', () => DateScalar, { description: 'First day of the period (included).' }) from: CalendarDate,
-    @Arg('to', () => DateScalar, { description: 'Last day of the period (included).' }) to: CalendarDate,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: '`to` when it is past, else today, when absent.' })
-    asOf: CalendarDate | null,
+    @Args() period: FiguresPeriodArgs,
     @Arg('includePredecessors', () => Boolean, {
       defaultValue: false,
       description:
@@ -38,7 +35,7 @@ export class OrganisationAssignmentsResolver {
     includePredecessors: boolean,
     @Ctx() context: Context,
   ): Promise<ComplianceFigures> {
-    const args = figuresPeriod(from, to, asOf, todayInVietnam());
+    const args = requestedPeriod(period);
     if (!includePredecessors) return context.loaders.figuresByUnit.load({ id: unit.id, args });
     // The lineage of every unit of the request in one call; then all their figures in one statement.
     const lineage = await context.loaders.lineage(context).load(unit.id);

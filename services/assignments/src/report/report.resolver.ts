@@ -1,6 +1,6 @@
-import { DateScalar, fetchEntities, todayInVietnam, type CalendarDate } from '@giaoviec/shared';
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { figuresPeriod } from '../compliance/period';
+import { fetchEntities } from '@giaoviec/shared';
+import { Arg, Authorized, Ctx, Int, Query, Resolver, Args } from 'type-graphql';
+import { FiguresPeriodArgs, requestedPeriod } from '../compliance/period.args';
 import { figuresFromCounts } from '../compliance/rules';
 import { type AssignmentContext } from '../context';
 import { breakdownDimensions, breakdownLabel, compareValues, mergeGroups } from './breakdown';
@@ -34,16 +34,13 @@ export class ReportResolver {
       'Province-wide figures over a period, as of a date, grouped by one or two dimensions (RULES.md, Breakdowns): the groups with counted tasks, adding up to the totals. One SQL statement.',
   })
   async complianceBreakdown(
-    @Arg('from', () => DateScalar, { description: 'First day of the period (included).' }) from: CalendarDate,
-    @Arg('to', () => DateScalar, { description: 'Last day of the period (included).' }) to: CalendarDate,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: '`to` when it is past, else today, when absent.' })
-    asOf: CalendarDate | null,
+    @Args() requested: FiguresPeriodArgs,
     @Arg('by', () => [BreakdownDimensionEnum], { description: 'One or two dimensions, in the order of the keys.' })
     by: BreakdownDimensionEnum[],
     @Ctx() context: AssignmentContext,
   ): Promise<BreakdownGroup[]> {
     const dimensions = breakdownDimensions(by);
-    const period = figuresPeriod(from, to, asOf, todayInVietnam());
+    const period = requestedPeriod(requested);
     let groups = await breakdownGroups(context.db, { ...period, by: dimensions });
     // Units' names and kinds are the organisations subgraph's: one call for every unit of the groups.
     const units = new Map<string, Unit>();
