@@ -129,8 +129,8 @@ const unitClient = (unit: string) =>
   new GraphQLClient(gateway.url, testToken({ sub: `staff-${unit}`, roles: ['UNIT'], org: unit }));
 
 /** Every event of the task feed, as the Office reads it. */
-async function feedEvents(): Promise<Array<{ id: string; type: string; occurredAt: string; task: { id: string } }>> {
-  const events = [];
+async function feedEvents(): Promise<Array<{ id: string }>> {
+  const events: Array<{ id: string }> = [];
   let after: string | null = null;
   for (;;) {
     const { taskEvents }: any = await office.data(EVENTS, { after, first: 100 });
@@ -303,7 +303,8 @@ it('loses nothing when one replica is killed with SIGKILL in the middle of a bur
   expect(receivedEventIds()).toEqual(expected);
   // A sending cut short by the kill may come again, with its first webhook-id and body.
   expectOneMessageIdPerEvent();
-  expect((await samples).every((count, n, all) => n === 0 || count >= all[n - 1]!)).toBe(true);
+  const counts = await samples;
+  expect(counts).toEqual([...counts].sort((a, b) => a - b));
   // The page the killed replica held was rolled back, and read again once by the survivor.
   expect(await eventsRead()).toBe(expected.size);
   expect(await eventsReadBy(first)).toBeGreaterThan(survivorBefore);
