@@ -1,8 +1,6 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { addDays, todayInVietnam } from '@giaoviec/shared';
 import { contractOperation } from './harness/graphql-client';
+import { MailReceiver } from './harness/mail-receiver';
 import { startTestStack, type TestStack } from './harness/stack';
 import { createDepartments } from './harness/units';
 import { eventually } from './harness/webhook-receiver';
@@ -21,40 +19,27 @@ const RETURN = contractOperation('tasks.graphql', 'ReturnCompletion');
 let stack: TestStack;
 const units: Record<string, string> = {};
 /** A real SMTP server for the digests, and what it received. */
-const mails: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  onData(stream, _session, done) {
-    simpleParser(stream).then(
-      (mail) => {
-        mails.push(mail);
-        done();
-      },
-      (error: Error) => done(error),
-    );
-  },
-});
+const smtp = new MailReceiver();
+const mails = smtp.mails;
 const SETTINGS = { FEED_POLL_MS: '100', DIGEST_AT: '00:00', DIGEST_CHECK_MS: '300', DEADLINE_CHECK_MS: '300' };
 
 beforeAll(async () => {
-  await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', done));
-  Object.assign(process.env, SETTINGS, {
-    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
-  });
+  await smtp.start();
+  Object.assign(process.env, SETTINGS, { SMTP_URL: smtp.url });
   stack = await startTestStack({ notifications: true });
   Object.assign(
     units,
     await createDepartments(stack, [
       ['SXD', 'Sở Xây dựng'],
       ['SYT', 'Sở Y tế'],
+      ['STC', 'Sở Tài chính'],
     ]),
   );
 }, 120_000);
 
 afterAll(async () => {
   await stack?.stop();
-  await new Promise<void>((done) => smtp.close(() => done()));
+  await smtp.stop();
   for (const name of [...Object.keys(SETTINGS), 'SMTP_URL']) delete process.env[name];
 });
 
@@ -65,6 +50,7 @@ it("tells each unit's staff and the Office what concerns them, with the task, an
   const sxd = stack.as({ sub: 'sxd-1', roles: ['UNIT'], org: units.SXD });
   const sxdColleague = stack.as({ sub: 'sxd-2', roles: ['UNIT'], org: units.SXD });
   const syt = stack.as({ sub: 'syt-1', roles: ['UNIT'], org: units.SYT });
+  const stc = stack.as({ sub: 'stc-1', roles: ['UNIT'], org: units.STC });
   const office = stack.as({ sub: 'office-2', roles: ['OFFICE'] });
   const { assignTask } = await stack.gateway.client.data<any>(ASSIGN, {
     input: {
@@ -73,10 +59,15 @@ it("tells each unit's staff and the Office what concerns them, with the task, an
       // Far from today: neither due soon nor overdue.
       dueOn: addDays(todayInVietnam(), 100),
       leadOrganisationId: units.SXD,
-      coordinatingOrganisationIds: [units.SYT],
+      coordinatingOrganisationIds: [units.SYT, units.STC],
     },
   });
-  await eventually(async () => (await inbox(sxd)).unreadCount === 1 && (await inbox(syt)).unreadCount === 1);
+  await eventually(
+    async () =>
+      (await inbox(sxd)).unreadCount === 1 &&
+      (await inbox(syt)).unreadCount === 1 &&
+      (await inbox(stc)).unreadCount === 1,
+  );
   const [lead] = (await inbox(sxd)).edges;
   expect(lead.node).toMatchObject({
     kind: 'TASK_ASSIGNED',
@@ -84,10 +75,15 @@ it("tells each unit's staff and the Office what concerns them, with the task, an
     text: 'Đơn vị được giao chủ trì nhiệm vụ «Rà soát quy hoạch».',
     task: { id: assignTask.id, title: 'Rà soát quy hoạch', dueOn: addDays(todayInVietnam(), 100) },
   });
-  expect((await inbox(syt)).edges[0].node).toMatchObject({
-    kind: 'COORDINATION_REQUESTED',
-    task: { id: assignTask.id },
-  });
+  // Each coordinating unit's staff are asked to coordinate, each once.
+  for (const coordinating of [syt, stc])
+    expect((await inbox(coordinating)).edges.map(({ node }: any) => node)).toEqual([
+      expect.objectContaining({
+        kind: 'COORDINATION_REQUESTED',
+        text: 'Đơn vị được đề nghị phối hợp thực hiện nhiệm vụ «Rà soát quy hoạch».',
+        task: expect.objectContaining({ id: assignTask.id }),
+      }),
+    ]);
   expect((await inbox(office)).unreadCount).toBe(0);
 
   await sxd.data(SUBMIT, {

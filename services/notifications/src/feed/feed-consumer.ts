@@ -17,7 +17,7 @@ export interface FeedConsumerOptions {
   pollMs: number;
   /** FIGURES_CHANGED at most once per unit in this time (`FIGURES_CHANGED_INTERVAL_MS`, 1 min). */
   figuresIntervalMs: number;
-  /** Called after each page a feed gave (metrics). */
+  /** Called after each page a feed gave, once committed (metrics). */
   onPage?: (feed: string, events: ReadonlyArray<{ occurredAt: Date }>, hasNextPage: boolean) => void;
 }
 
@@ -75,15 +75,15 @@ export class FeedConsumer {
   }
 
   /** One page in one transaction; whether another page follows. */
-  private readPage(source: FeedSource): Promise<boolean> {
+  private async readPage(source: FeedSource): Promise<boolean> {
     const { db, queue, figuresIntervalMs } = this.options;
-    return db.transaction(async (tx) => {
+    const read = await db.transaction(async (tx) => {
       const [cursor] = (await tx.query(
         `SELECT after FROM notifications.feed_cursor WHERE feed = $1 FOR UPDATE SKIP LOCKED`,
         [source.feed],
       )) as Array<{ after: string | null }>;
       // Another replica is reading this feed now.
-      if (!cursor) return false;
+      if (!cursor) return null;
       const caller = { requestId: randomUUID(), userToken: await signUserToken(serviceUser(SERVICE_NAME)) };
       const data = await queryPeer<unknown>(
         source.subgraph,
@@ -113,9 +113,11 @@ export class FeedConsumer {
           WHERE feed = $1`,
         [source.feed, page.pageInfo.endCursor, events.length, events.at(-1)?.occurredAt ?? null],
       );
-      this.options.onPage?.(source.feed, events, page.pageInfo.hasNextPage);
-      return page.pageInfo.hasNextPage;
+      return { events, hasNextPage: page.pageInfo.hasNextPage };
     });
+    if (!read) return false;
+    this.options.onPage?.(source.feed, read.events, read.hasNextPage);
+    return read.hasNextPage;
   }
 
   /** Figure signals that are due, and the jobs of redeliveries. */
