@@ -43,6 +43,11 @@ afterAll(async () => {
   for (const name of [...Object.keys(SETTINGS), 'SMTP_URL']) delete process.env[name];
 });
 
+/** A task assigned by the Office to `unit`; its id. */
+const assign = async (unit: string, title: string, assignedOn: string, dueOn: string) =>
+  (await stack.gateway.client.data<any>(ASSIGN, { input: { title, assignedOn, dueOn, leadOrganisationId: unit } }))
+    .assignTask.id as string;
+
 const inbox = async (client: ReturnType<TestStack['as']>, variables: Record<string, unknown> = {}) =>
   (await client.data<any>(MINE, variables)).myNotifications;
 
@@ -140,18 +145,12 @@ it("e-mails a unit's digest of the day to its contact address, set by the Office
   expect(digest!.html).toContain('Đơn vị được đề nghị phối hợp thực hiện nhiệm vụ «Rà soát quy hoạch».');
 });
 
-it('tells the lead unit of a deadline near and of one passed, once a day each', async () => {
+it('tells the lead unit of a deadline near and of one passed, once per deadline', async () => {
   const unit = await createDepartments(stack, [['SCT', 'Sở Công Thương']]);
   const sct = stack.as({ sub: 'sct-1', roles: ['UNIT'], org: unit.SCT });
   const today = todayInVietnam();
-  const assign = async (title: string, dueOn: string) =>
-    (
-      await stack.gateway.client.data<any>(ASSIGN, {
-        input: { title, assignedOn: addDays(today, -30), dueOn, leadOrganisationId: unit.SCT },
-      })
-    ).assignTask.id as string;
-  const soon = await assign('Báo cáo tháng', addDays(today, 2));
-  const late = await assign('Kế hoạch năm', addDays(today, -1));
+  const soon = await assign(unit.SCT!, 'Báo cáo tháng', addDays(today, -30), addDays(today, 2));
+  const late = await assign(unit.SCT!, 'Kế hoạch năm', addDays(today, -30), addDays(today, -1));
   const kinds = async () =>
     (await inbox(sct)).edges
       .map(({ node }: any) => [node.kind, node.task.id])
@@ -164,4 +163,17 @@ it('tells the lead unit of a deadline near and of one passed, once a day each', 
   expect(await kinds()).toHaveLength(2);
   const [dueSoon] = (await inbox(sct)).edges.filter(({ node }: any) => node.kind === 'DUE_SOON');
   expect(dueSoon.node.text).toMatch(/^Nhiệm vụ «Báo cáo tháng» sắp đến hạn \(\d\d\/\d\d\/\d{4}\)\.$/);
+});
+
+it('makes no inbox entry of an event older than NOTIFICATION_RECENT_DAYS (30): history is not news', async () => {
+  const unit = await createDepartments(stack, [['SNV', 'Sở Nội vụ']]);
+  const snv = stack.as({ sub: 'snv-1', roles: ['UNIT'], org: unit.SNV });
+  const today = todayInVietnam();
+  await assign(unit.SNV!, 'Nhiệm vụ cũ', addDays(today, -31), addDays(today, 100));
+  const recent = await assign(unit.SNV!, 'Nhiệm vụ mới', addDays(today, -30), addDays(today, 100));
+  // The feed is read in order: once the later event is told, the earlier one was read too.
+  await eventually(async () => (await inbox(snv)).unreadCount > 0);
+  expect((await inbox(snv)).edges.map(({ node }: any) => [node.kind, node.task.id])).toEqual([
+    ['TASK_ASSIGNED', recent],
+  ]);
 });

@@ -36,6 +36,7 @@ export async function startNotificationWork({
     log,
     pollMs: Number(process.env.FEED_POLL_MS ?? 1000),
     figuresIntervalMs: Number(process.env.FIGURES_CHANGED_INTERVAL_MS ?? 60_000),
+    recentDays: Number(process.env.NOTIFICATION_RECENT_DAYS ?? 30),
   });
   const worker = {
     db,

@@ -1,4 +1,4 @@
-import { queryPeer, serviceUser, signUserToken } from '@giaoviec/shared';
+import { queryPeer, serviceUser, signUserToken, todayInVietnam } from '@giaoviec/shared';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -17,6 +17,8 @@ export interface FeedConsumerOptions {
   pollMs: number;
   /** FIGURES_CHANGED at most once per unit in this time (`FIGURES_CHANGED_INTERVAL_MS`, 1 min). */
   figuresIntervalMs: number;
+  /** Events of a day older than this many days make no inbox entry (`NOTIFICATION_RECENT_DAYS`, 30). */
+  recentDays: number;
   /** Called after each page a feed gave, once committed (metrics). */
   onPage?: (feed: string, events: ReadonlyArray<{ occurredAt: Date }>, hasNextPage: boolean) => void;
 }
@@ -95,7 +97,8 @@ export class FeedConsumer {
       const page = source.page(data);
       const events = page.edges.map(({ node }) => source.event(node));
       const deliveries = await recordEvents(tx, events);
-      if (source.feed === 'task') await recordNotifications(tx, events);
+      if (source.feed === 'task')
+        await recordNotifications(tx, events, { today: todayInVietnam(), recentDays: this.options.recentDays });
       if (source.feed === 'task')
         await markFiguresChanged(
           tx,

@@ -37,7 +37,8 @@ interface TaskPage {
 /**
  * Tells each lead unit of its tasks due within `DUE_SOON_DAYS` and of those overdue (DUE_SOON,
  * OVERDUE): no event says so, the dates do. Looks every `DEADLINE_CHECK_MS` (10 minutes); one
- * notification per task, kind and day (Vietnam), whichever replica looks first (the event id holds the day).
+ * notification per task, kind and deadline in force, whichever replica looks first (the event id
+ * holds the deadline): an overdue task is told once, not every day; an extension tells again.
  */
 export class DeadlineWatch {
   private readonly rounds: Rounds;
@@ -86,12 +87,12 @@ export class DeadlineWatch {
   private async record(
     kind: NotificationKind,
     day: string,
-    tasks: ReadonlyArray<{ id: string; leadOrganisation: { id: string }; text: string }>,
+    tasks: ReadonlyArray<{ id: string; dueOn: string; leadOrganisation: { id: string }; text: string }>,
   ): Promise<void> {
     if (tasks.length === 0) return;
     const rows = JSON.stringify(
       tasks.map((task) => ({
-        id: `${kind.toLowerCase()}:${task.id}:${day}`,
+        id: `${kind.toLowerCase()}:${task.id}:${task.dueOn}`,
         task_id: task.id,
         unit: task.leadOrganisation.id,
         text: task.text,

@@ -1,4 +1,5 @@
-import { notificationsFor } from './notification-kinds';
+import type { CalendarDate } from '@giaoviec/shared';
+import { isNews, notificationsFor } from './notification-kinds';
 
 const event = (type: string) => ({
   type,
@@ -37,5 +38,19 @@ describe('who is told what', () => {
   it('tells no one of progress, corrections and the rest', () => {
     expect(notificationsFor(event('TASK_PROGRESS_REPORTED'))).toEqual([]);
     expect(notificationsFor(event('TASK_CORRECTED'))).toEqual([]);
+  });
+});
+
+describe('what is news', () => {
+  const news = (on: string, today: string) => isNews(on as CalendarDate, today as CalendarDate, 30);
+
+  it('an event of the last 30 days, not one older, nor history replayed from 2017', () => {
+    expect(news('2026-12-02', '2026-12-02')).toBe(true);
+    expect(news('2026-11-02', '2026-12-02')).toBe(true);
+    expect(news('2026-11-01', '2026-12-02')).toBe(false);
+    expect(news('2017-10-15', '2026-12-02')).toBe(false);
+    // Across a year's end, by calendar days.
+    expect(news('2025-12-03', '2026-01-02')).toBe(true);
+    expect(news('2025-12-02', '2026-01-02')).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import { addDays, type CalendarDate } from '@giaoviec/shared';
+
 /**
  * Who is told what (thông báo), from an event of the task feed (pure): a unit's staff are told
  * what asks something of their unit, the Office what waits for its decision. Texts in Vietnamese.
@@ -37,6 +39,15 @@ export interface RoutedEvent {
 }
 
 const quoted = (title: string | null) => (title ? `«${title}»` : 'không rõ tên');
+
+/**
+ * Whether an event of day `on` is news on `today`: within `recentDays` before it. Older events
+ * (history replayed on a first start, a task recorded long after it happened) make no inbox entry,
+ * so the inbox and the digest carry what asks something now; webhooks still get every event.
+ */
+export function isNews(on: CalendarDate, today: CalendarDate, recentDays: number): boolean {
+  return on >= addDays(today, -recentDays);
+}
 
 /** The notifications an event makes; none for most. */
 export function notificationsFor(event: RoutedEvent): NotificationDraft[] {

@@ -1,13 +1,18 @@
+import type { CalendarDate } from '@giaoviec/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { FeedEvent } from '../feed/feed-sources';
-import { notificationsFor } from './notification-kinds';
+import { isNews, notificationsFor } from './notification-kinds';
 
 /** The inbox's SQL: one statement per page of events, per page of notifications, per marking. */
 
-/** The notifications a page of task events makes, stored once each. */
-export async function recordNotifications(tx: EntityManager, events: readonly FeedEvent[]): Promise<void> {
+/** The notifications a page of task events makes, stored once each; only for news (`isNews`). */
+export async function recordNotifications(
+  tx: EntityManager,
+  events: readonly FeedEvent[],
+  news: { today: CalendarDate; recentDays: number },
+): Promise<void> {
   const drafts = events.flatMap((event) =>
-    event.task
+    event.task && isNews(event.on, news.today, news.recentDays)
       ? notificationsFor({ type: event.type, ...event.task }).map((draft) => ({
           event_id: event.id,
           kind: draft.kind,
