@@ -15,6 +15,7 @@ const UPDATE_UNIT = `mutation ($input: UpdateOrganisationInput!) { updateOrganis
 const ASSIGN = contractOperation('tasks.graphql', 'AssignTask');
 const SUBMIT = contractOperation('tasks.graphql', 'SubmitCompletion');
 const RETURN = contractOperation('tasks.graphql', 'ReturnCompletion');
+const CORRECT = contractOperation('corrections.graphql', 'CorrectTask');
 
 let stack: TestStack;
 const units: Record<string, string> = {};
@@ -176,4 +177,42 @@ it('makes no inbox entry of an event older than NOTIFICATION_RECENT_DAYS (30): h
   expect((await inbox(snv)).edges.map(({ node }: any) => [node.kind, node.task.id])).toEqual([
     ['TASK_ASSIGNED', recent],
   ]);
+});
+
+it('tells a coordinating unit that a correction adds, and no unit twice', async () => {
+  const unit = await createDepartments(stack, [
+    ['SGD', 'Sở Giáo dục và Đào tạo'],
+    ['SVH', 'Sở Văn hóa, Thể thao và Du lịch'],
+    ['STNMT', 'Sở Tài nguyên và Môi trường'],
+  ]);
+  const [lead, first, added] = [unit.SGD!, unit.SVH!, unit.STNMT!].map((org) =>
+    stack.as({ sub: `staff-${org}`, roles: ['UNIT'], org }),
+  );
+  const { assignTask } = await stack.gateway.client.data<any>(ASSIGN, {
+    input: {
+      title: 'Tổ chức kỳ thi',
+      assignedOn: addDays(todayInVietnam(), -5),
+      dueOn: addDays(todayInVietnam(), 100),
+      leadOrganisationId: unit.SGD,
+      coordinatingOrganisationIds: [unit.SVH],
+    },
+  });
+  await eventually(async () => (await inbox(first!)).unreadCount === 1);
+  const { task } = await stack.gateway.client.data<any>(`query ($id: ID!) { task(id: $id) { version } }`, {
+    id: assignTask.id,
+  });
+  await stack.gateway.client.data(CORRECT, {
+    input: {
+      taskId: assignTask.id,
+      expectedVersion: task.version,
+      reason: 'Bổ sung đơn vị phối hợp',
+      coordinatingOrganisationIds: [unit.SVH, unit.STNMT],
+    },
+  });
+  await eventually(async () => (await inbox(added!)).unreadCount === 1);
+  const kinds = async (client: ReturnType<TestStack['as']>) =>
+    (await inbox(client)).edges.map(({ node }: any) => [node.kind, node.task.id]);
+  expect(await kinds(added!)).toEqual([['COORDINATION_REQUESTED', assignTask.id]]);
+  expect(await kinds(first!)).toEqual([['COORDINATION_REQUESTED', assignTask.id]]);
+  expect(await kinds(lead!)).toEqual([['TASK_ASSIGNED', assignTask.id]]);
 });

@@ -6,6 +6,7 @@ import { CreateNotifications1766000000000 } from './migrations/1766000000000-Cre
 import { NotificationResolver } from './inbox/notification.resolver';
 import { Inbox1766000000001 } from './migrations/1766000000001-Inbox';
 import { Digest1766000000003 } from './migrations/1766000000003-Digest';
+import { ToldOncePerTask1766000000004 } from './migrations/1766000000004-ToldOncePerTask';
 import { WebhookResolver } from './webhook/webhook.resolver';
 
 /** The notifications subgraph's schema; needs no database (the supergraph is composed from it). */
@@ -24,7 +25,12 @@ export const notificationsService: ServiceDefinition<NotificationLoaders> = {
   database: {
     schema: 'notifications',
     entities: [],
-    migrations: [CreateNotifications1766000000000, Inbox1766000000001, Digest1766000000003],
+    migrations: [
+      CreateNotifications1766000000000,
+      Inbox1766000000001,
+      Digest1766000000003,
+      ToldOncePerTask1766000000004,
+    ],
   },
   createLoaders: createNotificationLoaders,
   background: startNotificationWork,

@@ -20,6 +20,9 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** Kinds a unit is told at most once per task, whatever events repeat them. */
+export const ONCE_PER_TASK: readonly NotificationKind[] = ['TASK_ASSIGNED', 'COORDINATION_REQUESTED'];
+
 /** A unit's staff, or the Office. */
 export type Audience = { unit: string } | 'OFFICE';
 
@@ -57,7 +60,10 @@ export function notificationsFor(event: RoutedEvent): NotificationDraft[] {
     lead ? [{ kind, audience: { unit: lead }, text }] : [];
   const toOffice = (kind: NotificationKind, text: string): NotificationDraft[] => [{ kind, audience: 'OFFICE', text }];
   switch (event.type) {
+    // A correction may name a new lead or coordinating unit: told as at an assignment, once per
+    // task and unit (`ONCE_PER_TASK`), so the units already told are not told again.
     case 'TASK_ASSIGNED':
+    case 'TASK_CORRECTED':
       return [
         ...toLead('TASK_ASSIGNED', `Đơn vị được giao chủ trì nhiệm vụ ${title}.`),
         ...event.coordinatingOrganisationIds.map((unit) => ({

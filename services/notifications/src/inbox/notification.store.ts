@@ -1,27 +1,41 @@
 import type { CalendarDate } from '@giaoviec/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { FeedEvent } from '../feed/feed-sources';
-import { isNews, notificationsFor } from './notification-kinds';
+import { isNews, notificationsFor, ONCE_PER_TASK } from './notification-kinds';
 
 /** The inbox's SQL: one statement per page of events, per page of notifications, per marking. */
 
-/** The notifications a page of task events makes, stored once each; only for news (`isNews`). */
+/**
+ * The notifications a page of task events makes, stored once each; only for news (`isNews`). A
+ * unit is told an `ONCE_PER_TASK` kind of a task once: not again in the page, nor if told before.
+ */
 export async function recordNotifications(
   tx: EntityManager,
   events: readonly FeedEvent[],
   news: { today: CalendarDate; recentDays: number },
 ): Promise<void> {
+  const told = new Set<string>();
   const drafts = events.flatMap((event) =>
     event.task && isNews(event.on, news.today, news.recentDays)
-      ? notificationsFor({ type: event.type, ...event.task }).map((draft) => ({
-          event_id: event.id,
-          kind: draft.kind,
-          audience: draft.audience === 'OFFICE' ? 'OFFICE' : 'UNIT',
-          organisation_id: draft.audience === 'OFFICE' ? null : draft.audience.unit,
-          task_id: event.subjectId,
-          text: draft.text,
-          created_at: event.occurredAt.toISOString(),
-        }))
+      ? notificationsFor({ type: event.type, ...event.task }).flatMap((draft) => {
+          const organisationId = draft.audience === 'OFFICE' ? null : draft.audience.unit;
+          const once = `${event.subjectId} ${draft.kind} ${organisationId}`;
+          if (ONCE_PER_TASK.includes(draft.kind)) {
+            if (told.has(once)) return [];
+            told.add(once);
+          }
+          return [
+            {
+              event_id: event.id,
+              kind: draft.kind,
+              audience: draft.audience === 'OFFICE' ? 'OFFICE' : 'UNIT',
+              organisation_id: organisationId,
+              task_id: event.subjectId,
+              text: draft.text,
+              created_at: event.occurredAt.toISOString(),
+            },
+          ];
+        })
       : [],
   );
   if (drafts.length === 0) return;
@@ -30,8 +44,12 @@ export async function recordNotifications(
      SELECT gen_random_uuid(), n.event_id, n.kind, n.audience, n.organisation_id, n.task_id, n.text, n.created_at
        FROM jsonb_to_recordset($1::jsonb) AS n (event_id varchar, kind varchar, audience varchar,
             organisation_id varchar, task_id varchar, text text, created_at timestamptz)
+      WHERE n.kind <> ALL ($2::varchar[])
+         OR NOT EXISTS (SELECT 1 FROM notifications.notification AS before
+                         WHERE before.task_id = n.task_id AND before.organisation_id = n.organisation_id
+                           AND before.kind = n.kind AND before.kind = ANY ($2::varchar[]))
      ON CONFLICT DO NOTHING`,
-    [JSON.stringify(drafts)],
+    [JSON.stringify(drafts), ONCE_PER_TASK],
   );
 }
 
