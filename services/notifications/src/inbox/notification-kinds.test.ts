@@ -35,9 +35,12 @@ describe('who is told what', () => {
     expect(notificationsFor(event(type))).toEqual([expect.objectContaining({ kind, audience: 'OFFICE' })]);
   });
 
-  it('tells the units of a corrected task as at its assignment (the store keeps it once per task and unit)', () => {
-    expect(notificationsFor(event('TASK_CORRECTED'))).toEqual(notificationsFor(event('TASK_ASSIGNED')));
-  });
+  it.each(['TASK_CORRECTED', 'TASK_TRANSFERRED'])(
+    'tells the units of a task %s as at its assignment (the store keeps it once per task and unit)',
+    (type) => {
+      expect(notificationsFor(event(type))).toEqual(notificationsFor(event('TASK_ASSIGNED')));
+    },
+  );
 
   it('tells no one of progress and the rest', () => {
     expect(notificationsFor(event('TASK_PROGRESS_REPORTED'))).toEqual([]);

@@ -60,10 +60,11 @@ export function notificationsFor(event: RoutedEvent): NotificationDraft[] {
     lead ? [{ kind, audience: { unit: lead }, text }] : [];
   const toOffice = (kind: NotificationKind, text: string): NotificationDraft[] => [{ kind, audience: 'OFFICE', text }];
   switch (event.type) {
-    // A correction may name a new lead or coordinating unit: told as at an assignment, once per
-    // task and unit (`ONCE_PER_TASK`), so the units already told are not told again.
+    // A correction may add coordinating units, a transfer names a new lead: told as at an
+    // assignment, once per task and unit (`ONCE_PER_TASK`), so the units already told are not again.
     case 'TASK_ASSIGNED':
     case 'TASK_CORRECTED':
+    case 'TASK_TRANSFERRED':
       return [
         ...toLead('TASK_ASSIGNED', `Đơn vị được giao chủ trì nhiệm vụ ${title}.`),
         ...event.coordinatingOrganisationIds.map((unit) => ({
