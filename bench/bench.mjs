@@ -3,7 +3,8 @@
 // (the peer) as processes, and measures, in one run: the compliance SQL alone (the floor), the
 // compliance query straight to the assignments subgraph, LeadershipCompliance through our gateway
 // and through the peer, and task lists through our gateway. Latency at 1 connection, throughput at
-// 16, SQL statements per request of each subgraph (from its /metrics), peak memory of each process.
+// 16, SQL statements per request of each subgraph (from its /metrics), peak memory of each process;
+// then webhook delivery, task events to a local receiver (bench/webhooks.mjs).
 // Prints a table, writes bench/results/<scale>.json and redraws bench/results/latency.svg.
 // BENCH_SECONDS (default 10) is each measurement's length. `--load-only` stops after the load;
 // `--keep` leaves the database (on DATABASE_URL's server) for `BENCH_DATABASE=<name>` to measure
@@ -650,7 +651,7 @@ console.log(
   `runDailyReminders(${dailyReminders.on}): ${dailyReminders.created} reminders in ${dailyReminders.firstMs} ms; again (nothing to create) ${dailyReminders.againMs} ms`,
 );
 console.log(
-  `10. webhooks: ${webhookDelivery.events} task events by ${webhookDelivery.writers} writers (${webhookDelivery.writesPerSecond}/s written), delivered at ${webhookDelivery.deliveredPerSecond} events/s, lag p50 ${webhookDelivery.lagMs.p50} ms, p95 ${webhookDelivery.lagMs.p95}, p99 ${webhookDelivery.lagMs.p99}, max ${webhookDelivery.lagMs.max} (after the writer's answer: p50 ${webhookDelivery.lagAfterAnswerMs.p50}, p99 ${webhookDelivery.lagAfterAnswerMs.p99}); last delivery ${webhookDelivery.drainMs} ms after the last write; each event once`,
+  `10. webhooks: ${webhookDelivery.events} task events by ${webhookDelivery.writers} writers (${webhookDelivery.writesPerSecond}/s written), delivered at ${webhookDelivery.deliveredPerSecond} events/s (a backlog of as many at ${webhookDelivery.backlogPerSecond}/s), lag p50 ${webhookDelivery.lagMs.p50} ms, p95 ${webhookDelivery.lagMs.p95}, p99 ${webhookDelivery.lagMs.p99}, max ${webhookDelivery.lagMs.max} (after the writer's answer: p50 ${webhookDelivery.lagAfterAnswerMs.p50}, p99 ${webhookDelivery.lagAfterAnswerMs.p99}; until read from the feed: p50 ${webhookDelivery.untilReadMs.p50}, p99 ${webhookDelivery.untilReadMs.p99}; from there to the receiver: p50 ${webhookDelivery.readToArrivalMs.p50}, p99 ${webhookDelivery.readToArrivalMs.p99}); last delivery ${webhookDelivery.drainMs} ms after the last write; each event once`,
 );
 console.log(
   `peak memory (MB): ${Object.entries(memory)
