@@ -75,9 +75,10 @@ export class FeedConsumer {
   }
 
   /** One page in one transaction; whether another page follows. */
-  private readPage(source: FeedSource): Promise<boolean> {
+  private async readPage(source: FeedSource): Promise<boolean> {
     const { db, queue, figuresIntervalMs } = this.options;
-    return db.transaction(async (tx) => {
+    let queued = 0;
+    const more = await db.transaction(async (tx) => {
       const [cursor] = (await tx.query(
         `SELECT after FROM notifications.feed_cursor WHERE feed = $1 FOR UPDATE SKIP LOCKED`,
         [source.feed],
@@ -106,6 +107,7 @@ export class FeedConsumer {
         tx,
         deliveries.map((id) => ({ id })),
       );
+      queued = deliveries.length;
       await tx.query(
         `UPDATE notifications.feed_cursor
             SET after = COALESCE($2, after), events_read = events_read + $3, read_at = now(),
@@ -116,16 +118,21 @@ export class FeedConsumer {
       this.options.onPage?.(source.feed, events, page.pageInfo.hasNextPage);
       return page.pageInfo.hasNextPage;
     });
+    // Committed: this process's workers take the jobs now, not at their next poll.
+    if (queued) queue.wake();
+    return more;
   }
 
   /** Figure signals that are due, and the jobs of redeliveries. */
   private async queueDerivedWork(): Promise<void> {
-    await this.options.db.transaction(async (tx) => {
+    const queued = await this.options.db.transaction(async (tx) => {
       const deliveries = [...(await signalDueFigures(tx)), ...(await takeRequestedJobs(tx))];
       await this.options.queue.enqueueDeliveries(
         tx,
         deliveries.map((id) => ({ id })),
       );
+      return deliveries.length;
     });
+    if (queued) this.options.queue.wake();
   }
 }
