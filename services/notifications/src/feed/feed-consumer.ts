@@ -13,7 +13,7 @@ export interface FeedConsumerOptions {
   db: DataSource;
   queue: JobQueue;
   log: Logger;
-  /** Pause between reads of a feed that had nothing new (`FEED_POLL_MS`, 1 s). */
+  /** Pause between reads of a feed that had nothing new (`FEED_POLL_MS`, 250 ms). */
   pollMs: number;
   /** FIGURES_CHANGED at most once per unit in this time (`FIGURES_CHANGED_INTERVAL_MS`, 1 min). */
   figuresIntervalMs: number;
