@@ -3,7 +3,8 @@
 // (the peer) as processes, and measures, in one run: the compliance SQL alone (the floor), the
 // compliance query straight to the assignments subgraph, LeadershipCompliance through our gateway
 // and through the peer, and task lists through our gateway. Latency at 1 connection, throughput at
-// 16, SQL statements per request of each subgraph (from its /metrics), peak memory of each process.
+// 16, SQL statements per request of each subgraph (from its /metrics), peak memory of each process;
+// then webhook delivery, task events to a local receiver (bench/webhooks.mjs).
 // Prints a table, writes bench/results/<scale>.json and redraws bench/results/latency.svg.
 // BENCH_SECONDS (default 10) is each measurement's length. `--load-only` stops after the load;
 // `--keep` leaves the database (on DATABASE_URL's server) for `BENCH_DATABASE=<name>` to measure
@@ -24,6 +25,7 @@ import shared from '@giaoviec/shared';
 import { writeLatencyChart } from './chart.mjs';
 import { poolOf, startCopyLoad } from './copy-loader.mjs';
 import { postgresServer } from './server.mjs';
+import { measureWebhookDelivery } from './webhooks.mjs';
 
 /**
  * @typedef {import('./chart.mjs').ResultRow} ResultRow
@@ -206,6 +208,8 @@ const common = {
   METRICS_PORT: String(await shared.freePort()),
   // The daily reminders run once, measured on their own below, not during the other measurements.
   SCHEDULED_JOBS: 'off',
+  // Following the task feed from its start would replay the whole load; row 10 follows it from its end.
+  NOTIFICATIONS_FEEDS: 'off',
 };
 const stack = new shared.ServiceGroup(log);
 // A failed or interrupted run leaves no process behind (each runs in its own process group).
@@ -576,6 +580,24 @@ const runReminders = () =>
 const firstRun = await timed(runReminders);
 const secondRun = await timed(runReminders);
 const dailyReminders = { on: period.to, created: firstRun.created, firstMs: firstRun.ms, againMs: secondRun.ms };
+// 10. Webhook delivery: task events written through the gateway, delivered to a local receiver.
+process.stdout.write('measuring 10. webhooks... ');
+const webhookDelivery = await measureWebhookDelivery({
+  stack,
+  env: common,
+  subgraphEnvironment,
+  port: ports.subgraphs.notifications,
+  gatewayUrl,
+  officeToken: await new SignJWT({ roles: ['OFFICE'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('bench-office')
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(jwtSecret)),
+  taskDb: taskDb.dataSource,
+  unitIds,
+  events: Number(process.env.BENCH_WEBHOOK_EVENTS ?? 500),
+});
+console.log('done');
 
 const memory = Object.fromEntries(
   stack.services.map(({ name, process: child }) => {
@@ -629,6 +651,9 @@ console.log(
   `runDailyReminders(${dailyReminders.on}): ${dailyReminders.created} reminders in ${dailyReminders.firstMs} ms; again (nothing to create) ${dailyReminders.againMs} ms`,
 );
 console.log(
+  `10. webhooks: ${webhookDelivery.events} task events by ${webhookDelivery.writers} writers (${webhookDelivery.writesPerSecond}/s written), delivered at ${webhookDelivery.deliveredPerSecond} events/s (a backlog of as many at ${webhookDelivery.backlogPerSecond}/s), lag p50 ${webhookDelivery.lagMs.p50} ms, p95 ${webhookDelivery.lagMs.p95}, p99 ${webhookDelivery.lagMs.p99}, max ${webhookDelivery.lagMs.max} (after the writer's answer: p50 ${webhookDelivery.lagAfterAnswerMs.p50}, p99 ${webhookDelivery.lagAfterAnswerMs.p99}; until read from the feed: p50 ${webhookDelivery.untilReadMs.p50}, p99 ${webhookDelivery.untilReadMs.p99}; from there to the receiver: p50 ${webhookDelivery.readToArrivalMs.p50}, p99 ${webhookDelivery.readToArrivalMs.p99}); last delivery ${webhookDelivery.drainMs} ms after the last write; each event once`,
+);
+console.log(
   `peak memory (MB): ${Object.entries(memory)
     .map(([name, mb]) => `${name} ${mb}`)
     .join(', ')}`,
@@ -663,6 +688,7 @@ writeFileSync(
       ratios,
       events,
       dailyReminders,
+      webhookDelivery,
       oneAnswerMs,
       measuredAt: new Date().toISOString(),
     },

@@ -34,7 +34,7 @@ export async function startNotificationWork({
     db,
     queue,
     log,
-    pollMs: Number(process.env.FEED_POLL_MS ?? 1000),
+    pollMs: Number(process.env.FEED_POLL_MS ?? 250),
     figuresIntervalMs: Number(process.env.FIGURES_CHANGED_INTERVAL_MS ?? 60_000),
     recentDays: Number(process.env.NOTIFICATION_RECENT_DAYS ?? 30),
   });

@@ -39,3 +39,4 @@ export const notificationsService: ServiceDefinition<NotificationLoaders> = {
 export const startNotificationsService = (options: ServiceOptions) => startService(notificationsService, options);
 
 export { TASK_EVENT_TYPES } from './feed/event-types';
+export { JobQueue, type QueueSettings } from './queue/job-queue';

@@ -70,6 +70,8 @@ export async function freeStackPorts(): Promise<StackPorts> {
 export class ServiceGroup {
   readonly services: ServiceProcess[] = [];
   private stopping = false;
+  /** Stopped on purpose one by one (`stopOne`): their exit is no surprise. */
+  private readonly stopped = new Set<ChildProcess>();
 
   constructor(private readonly log: Logger) {}
 
@@ -80,7 +82,7 @@ export class ServiceGroup {
       stdio: ['ignore', 'inherit', 'inherit', ...(ipc ? ['ipc' as const] : [])],
     });
     child.on('exit', (code, signal) => {
-      if (!this.stopping)
+      if (!this.stopping && !this.stopped.has(child))
         this.log.error({ service: name, code, signal }, 'a service stopped on its own; the others keep running');
     });
     const service = { name, process: child, readyUrl };
@@ -122,6 +124,20 @@ export class ServiceGroup {
   async stop(): Promise<void> {
     this.stopping = true;
     for (const service of [...this.services].reverse()) await stopService(service, this.log);
+  }
+
+  /**
+   * Stops one service (as `stop` does) and forgets it; the others keep running. The benchmark
+   * restarts the notifications subgraph with other settings this way.
+   */
+  async stopOne(name: string): Promise<ServiceProcess> {
+    const index = this.services.findIndex((service) => service.name === name);
+    const service = this.services[index];
+    if (!service) throw new Error(`no service ${name} in this group`);
+    this.stopped.add(service.process);
+    await stopService(service, this.log);
+    this.services.splice(index, 1);
+    return service;
   }
 
   /** For an exit with no time to stop in order (an error): SIGTERM to every process left. */

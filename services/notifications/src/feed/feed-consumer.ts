@@ -13,7 +13,7 @@ export interface FeedConsumerOptions {
   db: DataSource;
   queue: JobQueue;
   log: Logger;
-  /** Pause between reads of a feed that had nothing new (`FEED_POLL_MS`, 1 s). */
+  /** Pause between reads of a feed that had nothing new (`FEED_POLL_MS`, 250 ms). */
   pollMs: number;
   /** FIGURES_CHANGED at most once per unit in this time (`FIGURES_CHANGED_INTERVAL_MS`, 1 min). */
   figuresIntervalMs: number;
@@ -79,6 +79,7 @@ export class FeedConsumer {
   /** One page in one transaction; whether another page follows. */
   private async readPage(source: FeedSource): Promise<boolean> {
     const { db, queue, figuresIntervalMs } = this.options;
+    let queued = 0;
     const read = await db.transaction(async (tx) => {
       const [cursor] = (await tx.query(
         `SELECT after FROM notifications.feed_cursor WHERE feed = $1 FOR UPDATE SKIP LOCKED`,
@@ -109,6 +110,7 @@ export class FeedConsumer {
         tx,
         deliveries.map((id) => ({ id })),
       );
+      queued = deliveries.length;
       await tx.query(
         `UPDATE notifications.feed_cursor
             SET after = COALESCE($2, after), events_read = events_read + $3, read_at = now(),
@@ -118,6 +120,8 @@ export class FeedConsumer {
       );
       return { events, hasNextPage: page.pageInfo.hasNextPage };
     });
+    // Committed: this process's workers take the jobs now, not at their next poll.
+    if (queued) queue.wake();
     if (!read) return false;
     this.options.onPage?.(source.feed, read.events, read.hasNextPage);
     return read.hasNextPage;
@@ -125,12 +129,14 @@ export class FeedConsumer {
 
   /** Figure signals that are due, and the jobs of redeliveries. */
   private async queueDerivedWork(): Promise<void> {
-    await this.options.db.transaction(async (tx) => {
+    const queued = await this.options.db.transaction(async (tx) => {
       const deliveries = [...(await signalDueFigures(tx)), ...(await takeRequestedJobs(tx))];
       await this.options.queue.enqueueDeliveries(
         tx,
         deliveries.map((id) => ({ id })),
       );
+      return deliveries.length;
     });
+    if (queued) this.options.queue.wake();
   }
 }

@@ -17,24 +17,42 @@ export interface QueueSettings {
   expireInSeconds: number;
   /** How often expired jobs are looked for. */
   maintenanceIntervalSeconds: number;
-  /** How often an idle worker asks for new jobs. */
+  /** How often an idle worker asks for new jobs (it is also woken when this process queues some). */
   pollingIntervalSeconds: number;
+  /** Delivery jobs a process runs at once. */
+  concurrency: number;
 }
 
-/** `WEBHOOK_JOB_EXPIRE_SECONDS` (60), `QUEUE_MAINTENANCE_SECONDS` (30), `QUEUE_POLL_SECONDS` (1). */
+/**
+ * `WEBHOOK_JOB_EXPIRE_SECONDS` (60), `QUEUE_MAINTENANCE_SECONDS` (30), `QUEUE_POLL_SECONDS` (1),
+ * `WEBHOOK_CONCURRENCY` (16).
+ */
 export function queueSettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): QueueSettings {
+  const concurrency = Number(env.WEBHOOK_CONCURRENCY ?? 16);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error(`WEBHOOK_CONCURRENCY must be a whole number of at least 1, not ${env.WEBHOOK_CONCURRENCY}`);
   return {
     expireInSeconds: Number(env.WEBHOOK_JOB_EXPIRE_SECONDS ?? 60),
     maintenanceIntervalSeconds: Number(env.QUEUE_MAINTENANCE_SECONDS ?? 30),
     pollingIntervalSeconds: Number(env.QUEUE_POLL_SECONDS ?? 1),
+    concurrency,
   };
 }
+
+/**
+ * Jobs one pg-boss worker fetches at once. A worker fetches its next batch when the whole batch is
+ * done, so a slow receiver (up to the 10 s timeout) holds back only the jobs of its own batch:
+ * small batches, and as many workers as the concurrency needs.
+ */
+const BATCH_SIZE = 4;
 
 export interface DeliveryJob {
   deliveryId: string;
 }
 
 export class JobQueue {
+  private readonly workers: string[] = [];
+
   private constructor(
     private readonly boss: PgBoss,
     private readonly settings: QueueSettings,
@@ -82,17 +100,45 @@ export class JobQueue {
     );
   }
 
-  /** Runs `handle` for each delivery job, a few at a time per process. */
+  /**
+   * Runs `handle` for each delivery job, `concurrency` at a time in this process: workers that each
+   * fetch a batch, run its jobs together and fetch again at once after a full batch (pg-boss 10
+   * waits its polling interval after every fetch otherwise). A job that throws is failed alone and
+   * retried by the queue; the others of its batch complete.
+   */
   async work(handle: (job: DeliveryJob) => Promise<void>): Promise<void> {
-    for (let worker = 0; worker < 4; worker++) {
-      await this.boss.work<DeliveryJob>(
+    const { concurrency, pollingIntervalSeconds } = this.settings;
+    for (let left = concurrency; left > 0; left -= BATCH_SIZE) {
+      const batchSize = Math.min(BATCH_SIZE, left);
+      // Known before its first batch: pg-boss returns the id before the first fetch answers.
+      let worker = '';
+      worker = await this.boss.work<DeliveryJob>(
         DELIVERY_QUEUE,
-        { pollingIntervalSeconds: this.settings.pollingIntervalSeconds, batchSize: 1 },
-        async ([job]) => {
-          if (job) await handle(job.data);
+        { pollingIntervalSeconds, batchSize },
+        async (jobs) => {
+          await Promise.all(
+            jobs.map(async (job) => {
+              try {
+                await handle(job.data);
+              } catch (error) {
+                await this.boss.fail(DELIVERY_QUEUE, job.id, error as object);
+              }
+            }),
+          );
+          // pg-boss completes the batch's other jobs when this returns.
+          if (jobs.length === batchSize) this.boss.notifyWorker(worker);
         },
       );
+      this.workers.push(worker);
     }
+  }
+
+  /**
+   * Jobs this process has just committed are due: its workers fetch now instead of at their next
+   * poll. Call after the commit (before it, they would find nothing and sleep a whole interval).
+   */
+  wake(): void {
+    for (const worker of this.workers) this.boss.notifyWorker(worker);
   }
 
   /** Throws unless the queue's tables answer. */

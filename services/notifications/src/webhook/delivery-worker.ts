@@ -73,7 +73,7 @@ async function attempt(delivery: ClaimedDelivery, options: DeliveryWorkerOptions
   const headers = signedHeaders(delivery.id, at, body, delivery.webhook.secrets);
   const outcome = await postWebhook(new URL(delivery.webhook.url), body, headers, { policy: options.urls });
   const finished = new Date();
-  await db.transaction(async (tx) => {
+  const pulledForward = await db.transaction(async (tx) => {
     if (outcome.delivered) {
       await recordDelivered(tx, delivery, outcome, finished);
       const waiting = await pullForwardPending(tx, delivery.webhook.id);
@@ -81,7 +81,7 @@ async function attempt(delivery: ClaimedDelivery, options: DeliveryWorkerOptions
         tx,
         waiting.map((id) => ({ id })),
       );
-      return;
+      return waiting.length;
     }
     const next = nextAttemptAt(options.retry, delivery.attempts + 1, delivery.createdAt, finished, Math.random());
     await recordFailed(tx, delivery, outcome, finished, next);
@@ -90,7 +90,9 @@ async function attempt(delivery: ClaimedDelivery, options: DeliveryWorkerOptions
       await deactivateWebhook(tx, delivery.webhook.id);
       log.warn({ webhook: delivery.webhook.id }, 'webhook deactivated: its deliveries have failed too long');
     }
+    return 0;
   });
+  if (pulledForward) queue.wake();
   log.info(
     { delivery: delivery.id, webhook: delivery.webhook.id, status: outcome.status, delivered: outcome.delivered },
     outcome.delivered ? 'webhook delivered' : `webhook attempt failed: ${outcome.error}`,
