@@ -137,13 +137,16 @@ async function loadScale() {
       units,
       tasksPerUnit: [min, max],
     })) {
-      for (const { leadCode, coordinatingCodes, ...task } of tasks) {
-        batch.push({
-          ...task,
-          leadOrganisationId: shared.demoUnitId(leadCode),
-          coordinatingOrganisationIds: coordinatingCodes.map(shared.demoUnitId),
-        });
-      }
+      // With the coordinating units' contributions, as the demo loads them (coordination figures).
+      batch.push(
+        ...assignments.withDemoContributions(
+          tasks.map(({ leadCode, coordinatingCodes, ...task }) => ({
+            ...task,
+            leadOrganisationId: shared.demoUnitId(leadCode),
+            coordinatingOrganisationIds: coordinatingCodes.map(shared.demoUnitId),
+          })),
+        ),
+      );
       if (batch.length >= 10000) {
         await flush(batch);
         batch = [];

@@ -24,6 +24,7 @@ const TABLES = [
   ['ExtensionRow', (rows) => rows.extensions],
   ['CompletionReportRow', (rows) => rows.completionReports],
   ['ProgressReportRow', (rows) => rows.progressReports],
+  ['ContributionRow', (rows) => rows.contributions],
   ['TaskHistoryRow', (rows) => rows.history],
 ];
 

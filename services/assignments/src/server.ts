@@ -145,6 +145,7 @@ export { complianceFiguresByGroup } from './compliance/figures.sql';
 export { PUBLIC_HOLIDAYS, RECORDED_HOLIDAYS } from './working-days/public-holidays';
 export { complianceFiguresStatement } from './compliance/figures.sql';
 export { generateProvinceYearByUnit } from './demo/generator';
+export { withDemoContributions } from './demo/contributions';
 export { leadUnitOn } from './transfer/rules';
 export { reminderSettings, reminderTaskOf, remindersOfRuns, type AutomaticReminder } from './reminder/rules';
 export { runRemindersOf } from './reminder/daily-run.sql';
