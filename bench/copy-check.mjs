@@ -33,12 +33,15 @@ for (const year of [2023, 2024]) {
     units,
     tasksPerUnit: [100, 150],
   })) {
-    for (const { leadCode, coordinatingCodes, ...task } of tasks)
-      records.push({
-        ...task,
-        leadOrganisationId: shared.demoUnitId(leadCode),
-        coordinatingOrganisationIds: coordinatingCodes.map(shared.demoUnitId),
-      });
+    records.push(
+      ...assignments.withDemoContributions(
+        tasks.map(({ leadCode, coordinatingCodes, ...task }) => ({
+          ...task,
+          leadOrganisationId: shared.demoUnitId(leadCode),
+          coordinatingOrganisationIds: coordinatingCodes.map(shared.demoUnitId),
+        })),
+      ),
+    );
   }
 }
 
@@ -57,13 +60,27 @@ await load.add(records.slice(500));
 await load.finish();
 
 // Each table's rows as text, in a stable order, without the columns the database fills (generated
-// ids, timestamps of the write).
+// ids, timestamps of the write) and the task's `created_at`, the moment each load ran.
 let failures = 0;
-for (const entity of ['TaskRow', 'ExtensionRow', 'CompletionReportRow', 'ProgressReportRow', 'TaskHistoryRow']) {
+for (const entity of [
+  'TaskRow',
+  'ExtensionRow',
+  'CompletionReportRow',
+  'ProgressReportRow',
+  'ContributionRow',
+  'TaskHistoryRow',
+]) {
   const metadata = byInsert.dataSource.getMetadata(entity);
   const columns = metadata.columns
     .filter(
-      (column) => !(column.isGenerated || column.isCreateDate || column.isUpdateDate || column.databaseName === 'at'),
+      (column) =>
+        !(
+          column.isGenerated ||
+          column.isCreateDate ||
+          column.isUpdateDate ||
+          column.databaseName === 'at' ||
+          column.databaseName === 'created_at'
+        ),
     )
     .map((column) => column.databaseName);
   const list = columns.map((name) => `"${name}"`).join(', ');
