@@ -29,6 +29,7 @@ import { TaskUpdatedAtIndex1765110000000 } from './migrations/1765110000000-Task
 import { QualityOfResults1765300000000 } from './migrations/1765300000000-QualityOfResults';
 import { Coordination1765310000000 } from './migrations/1765310000000-Coordination';
 import { Delegation1765320000000 } from './migrations/1765320000000-Delegation';
+import { OpenTasksIndex1765350000000 } from './migrations/1765350000000-OpenTasksIndex';
 import { DelegationResolver } from './delegation/delegation.resolver';
 import { ContributionRow } from './coordination/contribution.entity';
 import {
@@ -128,6 +129,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       QualityOfResults1765300000000,
       Coordination1765310000000,
       Delegation1765320000000,
+      OpenTasksIndex1765350000000,
     ],
   },
   createLoaders: createAssignmentLoaders,
