@@ -106,6 +106,10 @@ export async function runRemindersOf(
      inserted AS (
        INSERT INTO assignments.reminder (task_id, kind, sent_on, threshold, due_on, completion_report_id, extension_id, actor)
        SELECT task_id, kind, $3::date, threshold, due_on, completion_report_id, extension_id, $4 FROM candidate
+        -- A one-time filter: every candidate is read before the first insert, so that the checks
+        -- against the reminders above never read rows this statement adds (on an empty table, a
+        -- scan of it per candidate grew with each insert: minutes for a first national day).
+        WHERE (SELECT count(*) FROM candidate) > 0
        ON CONFLICT DO NOTHING
        RETURNING id, task_id, kind, threshold, due_on),
      history AS (
