@@ -29,6 +29,8 @@ import { TaskUpdatedAtIndex1765110000000 } from './migrations/1765110000000-Task
 import { QualityOfResults1765300000000 } from './migrations/1765300000000-QualityOfResults';
 import { Coordination1765310000000 } from './migrations/1765310000000-Coordination';
 import { Delegation1765320000000 } from './migrations/1765320000000-Delegation';
+import { OpenTasksIndex1765350000000 } from './migrations/1765350000000-OpenTasksIndex';
+import { TaskLeadLookupIndex1765360000000 } from './migrations/1765360000000-TaskLeadLookupIndex';
 import { DelegationResolver } from './delegation/delegation.resolver';
 import { ContributionRow } from './coordination/contribution.entity';
 import {
@@ -128,6 +130,8 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       QualityOfResults1765300000000,
       Coordination1765310000000,
       Delegation1765320000000,
+      OpenTasksIndex1765350000000,
+      TaskLeadLookupIndex1765360000000,
     ],
   },
   createLoaders: createAssignmentLoaders,
