@@ -21,8 +21,8 @@ export const FEW_UNITS = 32;
 /**
  * The period's top-level coordinated tasks come from their covering index by `assigned_on`
  * (migration 1765330000000), one row per coordinating unit. A contribution is a step of its task,
- * never dated before the assignment (the lifecycle refuses it), so only those of `$1` to `$3` can
- * count: the others are not read.
+ * never dated before the assignment (the lifecycle refuses it, and a correction cannot move the
+ * assignment past a step), so only those of `$1` to `$3` can count: the others are not read.
  */
 const statement = (fewUnits: boolean) => `
   SELECT unit_id::text,
