@@ -8,7 +8,8 @@
 // Prints a table, writes bench/results/<scale>.json and redraws bench/results/latency.svg.
 // BENCH_SECONDS (default 10) is each measurement's length. `--load-only` stops after the load;
 // `--keep` leaves the database (on DATABASE_URL's server) for `BENCH_DATABASE=<name>` to measure
-// again without loading;
+// again without loading; `BENCH_ROWS=8,9` measures only those rows (by number), prints them and
+// leaves the results file and the chart as they are;
 // `npm run bench -- --chart` only redraws the chart from the results already there.
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
@@ -52,6 +53,9 @@ if (!chosen || !process.argv.includes('--scale')) {
 }
 const scale = chosen;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const onlyRows = process.env.BENCH_ROWS?.split(',').map((row) => row.trim());
+/** @param {string} row a row's name or number, e.g. `8a. subgraph: ...` or `7` */
+const wanted = (row) => !onlyRows || onlyRows.includes(/^\d+/.exec(row)?.[0] ?? '');
 const FIRST_YEAR = 2020;
 // The subgraphs trust the user token signed with this secret: our gateway mints it per request, and
 // the benchmark signs it itself for the rows that bypass our gateway (the subgraph, the peer).
@@ -436,6 +440,7 @@ async function floor() {
 const results = [];
 /** @param {string} name @param {() => Promise<Measured>} run */
 const measure = async (name, run) => {
+  if (!wanted(name)) return;
   process.stdout.write(`measuring ${name}... `);
   const before = await statementsSoFar();
   const { requestsSent, ...figures } = await run();
@@ -545,7 +550,7 @@ const unitFigures = [
 ];
 /** @type {Record<string, number>} */
 const oneAnswerMs = {};
-for (const { row, field, selection, operation, file } of unitFigures) {
+for (const { row, field, selection, operation, file } of unitFigures.filter(({ row }) => wanted(row))) {
   const body = post(readOperation(file, operation), period);
   // One answer timed alone: at national a request can outlast a short run, which then has no sample.
   const started = process.hrtime.bigint();
@@ -564,6 +569,11 @@ for (const { row, field, selection, operation, file } of unitFigures) {
     ),
   );
   await measure(`${row}b. gateway: ${operation}`, () => http(gatewayUrl, asLeader, body));
+}
+if (onlyRows) {
+  // Only some rows: their figures, and nothing written.
+  printMeasured();
+  await stop();
 }
 // 7. The automatic reminders of one day over every task (decision 31): two statements whatever the
 // number of tasks; the first run creates the day's reminders, a second one creates nothing.
@@ -630,26 +640,7 @@ const ratios = {
 console.log(
   `\nBenchmark ${scaleName}: ${scale.units} units, ${loaded.toLocaleString()} tasks (${scale.years} years), figures for ${period.from}..${period.to}`,
 );
-const services = Object.keys(subgraphUrls);
-console.log(
-  `${'measurement'.padEnd(48)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s @16'.padStart(10)}  SQL statements per request (${services.join(', ')})`,
-);
-for (const row of results) {
-  const perRequest = row.statementsPerRequest;
-  const statements = perRequest ? services.map((service) => perRequest[service]).join(' / ') : 'the statement itself';
-  const failed = row.failedAnswers ? ` (${row.failedAnswers} answers with errors)` : '';
-  console.log(
-    `${row.name.padEnd(48)} ${String(row.p50).padStart(8)} ${String(row.p95).padStart(8)} ${String(row.p99).padStart(8)} ${String(row.rps).padStart(10)}  ${statements}${failed}`,
-  );
-}
-console.log(
-  `(p95 column: autocannon reports p97.5 for HTTP rows; rows 6: ${events.toLocaleString()} task events stored)`,
-);
-console.log(
-  `one answer alone (ms): ${Object.entries(oneAnswerMs)
-    .map(([operation, ms]) => `${operation} ${ms}`)
-    .join(', ')}`,
-);
+printMeasured();
 console.log(
   `runDailyReminders(${dailyReminders.on}): ${dailyReminders.created} reminders in ${dailyReminders.firstMs} ms; again (nothing to create) ${dailyReminders.againMs} ms`,
 );
@@ -702,10 +693,38 @@ writeFileSync(
 console.log(`wrote ${file}`);
 console.log(`wrote ${writeLatencyChart(resultsFolder)}`);
 
-await stack.stop();
-await taskDb.dataSource.destroy();
-await dropDatabase();
-process.exit(0);
+await stop();
+
+/** The measured rows as a table, and the answers timed alone. */
+function printMeasured() {
+  const services = Object.keys(subgraphUrls);
+  console.log(
+    `${'measurement'.padEnd(48)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s @16'.padStart(10)}  SQL statements per request (${services.join(', ')})`,
+  );
+  for (const row of results) {
+    const perRequest = row.statementsPerRequest;
+    const statements = perRequest ? services.map((service) => perRequest[service]).join(' / ') : 'the statement itself';
+    const failed = row.failedAnswers ? ` (${row.failedAnswers} answers with errors)` : '';
+    console.log(
+      `${row.name.padEnd(48)} ${String(row.p50).padStart(8)} ${String(row.p95).padStart(8)} ${String(row.p99).padStart(8)} ${String(row.rps).padStart(10)}  ${statements}${failed}`,
+    );
+  }
+  console.log(
+    `(p95 column: autocannon reports p97.5 for HTTP rows; rows 6: ${events.toLocaleString()} task events stored)`,
+  );
+  console.log(
+    `one answer alone (ms): ${Object.entries(oneAnswerMs)
+      .map(([operation, ms]) => `${operation} ${ms}`)
+      .join(', ')}`,
+  );
+}
+
+async function stop() {
+  await stack.stop();
+  await taskDb.dataSource.destroy();
+  await dropDatabase();
+  process.exit(0);
+}
 
 async function dropDatabase() {
   if (server.embedded) return server.stop();

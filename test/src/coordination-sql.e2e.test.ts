@@ -3,6 +3,7 @@ import {
   complianceFiguresByGroup,
   coordinationFigures,
   coordinationFiguresByUnit,
+  FEW_UNITS,
   insertTaskRecords,
   taskFacts,
   type TaskEvent,
@@ -19,6 +20,11 @@ import { randomHistory } from './support/random-histories';
 const TASKS = 3000;
 const UNITS = Array.from({ length: 8 }, (_, index) => uuidFromName(`coordination-unit:${index}`));
 const START = '2018-03-01' as CalendarDate;
+/** Beyond `FEW_UNITS`, the other form of the statement: the same units and units with no task. */
+const MANY_UNITS = [
+  ...UNITS,
+  ...Array.from({ length: FEW_UNITS + 1 - UNITS.length }, (_, index) => uuidFromName(`bystander-unit:${index}`)),
+];
 
 let stack: TestStack;
 let records: TaskRecord[];
@@ -94,6 +100,8 @@ describe('coordinationCompliance in SQL equals the pure rules', () => {
       const to = addDays(from, pick(next, 40));
       const asOf = addDays(from, pick(next, 80) - 10);
       const sql = await coordinationFiguresByUnit(db, { from, to, asOf }, UNITS);
+      // The statement's other form (a hashed filter on each pair, no `&&`) gives the same figures.
+      expect([trial, await coordinationFiguresByUnit(db, { from, to, asOf }, MANY_UNITS)]).toEqual([trial, sql]);
       for (const unit of UNITS) {
         const expected = coordinationFigures(tasks, unit, { from, to }, asOf);
         const actual = sql.get(unit);

@@ -29,6 +29,8 @@ import { TaskUpdatedAtIndex1765110000000 } from './migrations/1765110000000-Task
 import { QualityOfResults1765300000000 } from './migrations/1765300000000-QualityOfResults';
 import { Coordination1765310000000 } from './migrations/1765310000000-Coordination';
 import { Delegation1765320000000 } from './migrations/1765320000000-Delegation';
+import { CoordinationFromTheIndex1765330000000 } from './migrations/1765330000000-CoordinationFromTheIndex';
+import { DeadlineInForceInPlpgsql1765340000000 } from './migrations/1765340000000-DeadlineInForceInPlpgsql';
 import { OpenTasksIndex1765350000000 } from './migrations/1765350000000-OpenTasksIndex';
 import { TaskLeadLookupIndex1765360000000 } from './migrations/1765360000000-TaskLeadLookupIndex';
 import { DelegationResolver } from './delegation/delegation.resolver';
@@ -130,6 +132,8 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       QualityOfResults1765300000000,
       Coordination1765310000000,
       Delegation1765320000000,
+      CoordinationFromTheIndex1765330000000,
+      DeadlineInForceInPlpgsql1765340000000,
       OpenTasksIndex1765350000000,
       TaskLeadLookupIndex1765360000000,
     ],
@@ -157,6 +161,6 @@ export { catchUpReminders, startReminderJob } from './reminder/scheduler';
 export { followUpFigures, type FollowUpTask } from './follow-up/rules';
 export { followUpByUnit } from './follow-up/figures.sql';
 export { coordinationFigures } from './coordination/rules';
-export { coordinationFiguresByUnit } from './coordination/figures.sql';
+export { FEW_UNITS, coordinationFiguresByUnit } from './coordination/figures.sql';
 export { breakdownGroups } from './report/breakdown.sql';
 export { BREAKDOWN_DIMENSIONS, breakdownValue, countsOf, mergeGroups } from './report/breakdown';

@@ -51,6 +51,10 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
     extra: {
       statement_timeout: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 15000),
       idle_in_transaction_session_timeout: 30000,
+      // PostgreSQL's JIT compiles a costly statement anew each time (no plan is kept across the
+      // pool's unnamed statements): at national it spent 0.1 to 1.4 s compiling figures that run in
+      // 0.2 s without it (decision record 0041).
+      options: '-c jit=off',
       ...(options.tracing?.enabled ? { Client: tracedPgClient(options.tracing.tracer, options.schema) } : {}),
     },
   });

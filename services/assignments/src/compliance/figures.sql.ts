@@ -46,13 +46,16 @@ interface CountsRow {
 }
 
 /**
- * The deadline in force on `$3`, from the row's generated columns (migration 1764900000000): the
- * original one without extension, the last one once every extension is decided, and only for a
- * date before the last decision the reference function.
+ * The deadline in force on a day (an SQL expression), from the row's generated columns (migration
+ * 1764900000000): the original one without extension, the last one once every extension is
+ * decided, and only for a day before the last decision (or none) the reference function.
  */
-export const DEADLINE_AS_OF = `CASE WHEN extensions_settled_on IS NULL THEN original_due_on
-  WHEN extensions_settled_on <= $3::date THEN deadline_after_extensions
-  ELSE assignments.deadline_in_force(original_due_on, extension_decided_on, extension_due_on, $3::date) END`;
+export const deadlineOnSql = (day: string) => `CASE WHEN extensions_settled_on IS NULL THEN original_due_on
+  WHEN extensions_settled_on <= ${day} THEN deadline_after_extensions
+  ELSE assignments.deadline_in_force(original_due_on, extension_decided_on, extension_due_on, ${day}) END`;
+
+/** The deadline in force on the figures' date, `$3`. */
+export const DEADLINE_AS_OF = deadlineOnSql('$3::date');
 
 /** Not withdrawn as of the date: the tasks that count (RULES.md); the others are `withdrawn`. */
 export const LIVE = `(withdrawn_on IS NULL OR withdrawn_on > $3::date)`;

@@ -5,6 +5,19 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * as two arrays (decision dates, new due dates, in decision order): with them, the deadline in
  * force on any date and the compliance bucket as of any date come from the row alone, in one pass.
  */
+/**
+ * RULES.md, "The deadline in force": the latest extension approved on or before the date (of two
+ * on the same day, the one decided last), else the original due date. As first written, in SQL
+ * (after `CREATE` or `CREATE OR REPLACE`); migration 1765340000000 puts it back on its way down.
+ */
+export const DEADLINE_IN_FORCE_IN_SQL = `FUNCTION assignments.deadline_in_force(original date, decided date[], new_due date[], on_date date)
+      RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT CASE WHEN original IS NULL THEN NULL ELSE coalesce(
+          (SELECT new_due[i] FROM generate_subscripts(decided, 1) AS i
+            WHERE decided[i] <= on_date ORDER BY decided[i] DESC, i DESC LIMIT 1),
+          original) END
+      $$`;
+
 export class CreateTasks1764300000000 implements MigrationInterface {
   name = 'CreateTasks1764300000000';
 
@@ -122,16 +135,7 @@ export class CreateTasks1764300000000 implements MigrationInterface {
       CREATE TRIGGER task_history_append_only BEFORE UPDATE OR DELETE ON assignments.task_history
         FOR EACH ROW EXECUTE FUNCTION assignments.refuse_history_change()`);
 
-    // RULES.md, "The deadline in force": the latest extension approved on or before the date (of two
-    // on the same day, the one decided last), else the original due date.
-    await db.query(`
-      CREATE FUNCTION assignments.deadline_in_force(original date, decided date[], new_due date[], on_date date)
-      RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT CASE WHEN original IS NULL THEN NULL ELSE coalesce(
-          (SELECT new_due[i] FROM generate_subscripts(decided, 1) AS i
-            WHERE decided[i] <= on_date ORDER BY decided[i] DESC, i DESC LIMIT 1),
-          original) END
-      $$`);
+    await db.query(`CREATE ${DEADLINE_IN_FORCE_IN_SQL}`);
     // RULES.md, "Figures": the bucket of a task as of a date; null when it does not count then.
     await db.query(`
       CREATE FUNCTION assignments.compliance_bucket(
