@@ -18,6 +18,7 @@ import { OrganisationAssignmentsResolver, organisationReferenceResolver } from '
 import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './task/reports.entity';
 import { TaskRow } from './task/task.entity';
 import { createAssignmentLoaders, type AssignmentLoaders } from './context';
+import { assignmentsDataVersions } from './compliance/data-version';
 import { TaskResolver } from './task/task.resolver';
 import { UnitsAndLeadersThroughTime1764800000000 } from './migrations/1764800000000-UnitsAndLeadersThroughTime';
 import { FiguresFromTheRow1764900000000 } from './migrations/1764900000000-FiguresFromTheRow';
@@ -131,6 +132,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
     ],
   },
   createLoaders: createAssignmentLoaders,
+  dataVersions: assignmentsDataVersions,
   loadDemoData: loadDemoTasks,
   startJobs: (db, log) => startReminderJob({ db, log, settings: reminderSettings() }),
 };
