@@ -50,7 +50,9 @@ type Outcome = 'hit' | 'miss' | 'stale' | 'unvalidated';
  * data they were read from is unchanged (decision record 0042). Keyed by the operation, its
  * variables, the verified user and today's date; bounded in bytes (LRU).
  */
-export function responseCachePlugin<Context extends CachingContext>(options: ResponseCacheOptions): ApolloServerPlugin<Context> {
+export function responseCachePlugin<Context extends CachingContext>(
+  options: ResponseCacheOptions,
+): ApolloServerPlugin<Context> {
   const cache = new ByteBoundedLru<Entry>(options.maxBytes);
   const lookups = new Counter({
     name: 'giaoviec_response_cache_lookups_total',
@@ -101,7 +103,10 @@ export function responseCachePlugin<Context extends CachingContext>(options: Res
           }
           outcome = 'hit';
           const data = JSON.parse(entry.json) as Record<string, unknown>;
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { data } },
+          };
         },
         async willSendResponse({ response, contextValue }) {
           if (!outcome || !key) return;

@@ -18,7 +18,8 @@ export class RequestValidators {
   /** One fetch's answer extensions: without a validator, the whole client answer is not cached. */
   record(subgraph: string, extensions: Record<string, unknown> | undefined): void {
     const dataVersion = extensions?.dataVersion;
-    if (isDataVersion(dataVersion)) this.collected.push({ subgraph, scope: dataVersion.scope, version: dataVersion.version });
+    if (isDataVersion(dataVersion))
+      this.collected.push({ subgraph, scope: dataVersion.scope, version: dataVersion.version });
     else this.uncovered = true;
   }
 

@@ -8,7 +8,9 @@ import { DATA_VERSION_HEADER, type DataVersionSource, type VersionedRequest } fr
  * write landing during the request leaves the older version with the newer data (the next
  * validation fails), never the reverse.
  */
-export function dataVersionPlugin<Context extends object>(source: DataVersionSource<Context>): ApolloServerPlugin<Context> {
+export function dataVersionPlugin<Context extends object>(
+  source: DataVersionSource<Context>,
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ request }) {
       if (!request.http?.headers.get(DATA_VERSION_HEADER)) return;

@@ -60,7 +60,10 @@ export interface DataVersionSource<Context, Prepared = unknown> {
  * One version for many keys: a digest of each key's version, in key order. Keys without a version
  * of their own are at `missing` (a unit whose tasks were never written).
  */
-export function keyedVersion(keys: readonly string[], versionOf: (key: string) => string | undefined): string | undefined {
+export function keyedVersion(
+  keys: readonly string[],
+  versionOf: (key: string) => string | undefined,
+): string | undefined {
   const hash = createHash('sha256');
   for (const key of [...new Set(keys)].sort()) {
     const version = versionOf(key);

@@ -1,11 +1,5 @@
 import { keyedVersion, type DataScope, type DataVersionSource, type VersionedRequest } from '@giaoviec/shared';
-import {
-  Kind,
-  valueFromASTUntyped,
-  type FieldNode,
-  type SelectionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, valueFromASTUntyped, type FieldNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { AssignmentContext } from '../context';
 import { readUnitTaskVersions } from './figures-cache';
@@ -54,9 +48,7 @@ function onlyFiguresOfUnits(selectionSet: SelectionSetNode, variables: Record<st
 function isFiguresOnly(field: FieldNode, variables: Record<string, unknown>): boolean {
   const predecessors = field.arguments?.find((each) => each.name.value === 'includePredecessors');
   if (predecessors && valueFromASTUntyped(predecessors.value, variables) !== false) return false;
-  return (
-    field.selectionSet?.selections.every((each) => each.kind === Kind.FIELD && !each.selectionSet) ?? false
-  );
+  return field.selectionSet?.selections.every((each) => each.kind === Kind.FIELD && !each.selectionSet) ?? false;
 }
 
 /**

@@ -1,7 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Every table the subgraph's queries read. */
-const READ_TABLES = ['organisation', 'former_name', 'restructuring_event', 'restructuring_link', 'official', 'term_of_office'];
+const READ_TABLES = [
+  'organisation',
+  'former_name',
+  'restructuring_event',
+  'restructuring_link',
+  'official',
+  'term_of_office',
+];
 
 /**
  * One version for all the subgraph's data, bumped by statement-level triggers in the writing
