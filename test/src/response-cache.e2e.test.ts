@@ -54,7 +54,7 @@ const leadership = (gatewayUrl: string, kinds: string[] = ['DEPARTMENT', 'DISTRI
 const assignedOf = (answer: Answer, id: string) =>
   answer.data.organisations.find((unit: { id: string }) => unit.id === id).compliance.assigned as number;
 const assign = (leadOrganisationId: string) =>
-  stack.gateway.client.data(ASSIGN, {
+  stack.gateway.client.data<{ assignTask: { id: string } }>(ASSIGN, {
     input: { title: 'Báo cáo tình hình', assignedOn: '2025-03-01', dueOn: '2025-03-31', leadOrganisationId },
   });
 const lookups = async (gatewayUrl: string, outcome: string) =>
@@ -132,6 +132,27 @@ describe('the response cache', () => {
     const after = await leadership(cached.url, ['DEPARTMENT']);
     expect(after.cache).toBe('miss');
     expect(after.data.organisations.map((unit: { name: string }) => unit.name)).toContain('Sở Xây dựng tỉnh Lạng Sơn');
+  });
+
+  it('misses when a transferred task changes that its former lead unit counts as of an earlier date', async () => {
+    const { assignTask } = await assign(units['S-TC']!);
+    const asOf = { from: '2025-01-01', to: '2025-12-31', asOf: '2025-03-20' };
+    const db = stack.services.assignments.database.dataSource;
+    // A transfer to S-XD from 2025-04-01 and later a correction of the deadline, written straight
+    // in SQL as a transfer of many rows is: as of 2025-03-20, S-TC still leads the task.
+    await db.query(
+      `UPDATE assignments.task SET lead_organisation_id = $2, lead_transferred_on = '{2025-04-01}', lead_transferred_from = ARRAY[$3::uuid] WHERE id = $1`,
+      [assignTask.id, units['S-XD'], units['S-TC']],
+    );
+    const overdueOf = (answer: Answer) =>
+      answer.data.organisations.find((unit: { id: string }) => unit.id === units['S-TC']).compliance
+        .inProgressOverdue as number;
+    const before = await ask(cached.url, LEADERSHIP, { kinds: ['DEPARTMENT'], ...asOf });
+    expect((await ask(cached.url, LEADERSHIP, { kinds: ['DEPARTMENT'], ...asOf })).cache).toBe('hit');
+    await db.query(`UPDATE assignments.task SET original_due_on = '2025-03-10' WHERE id = $1`, [assignTask.id]);
+    const after = await ask(cached.url, LEADERSHIP, { kinds: ['DEPARTMENT'], ...asOf });
+    expect(after.cache).toBe('miss');
+    expect(overdueOf(after)).toBe(overdueOf(before) + 1);
   });
 
   it("never gives one user's entry to another, even with the same roles", async () => {

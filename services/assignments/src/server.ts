@@ -30,6 +30,7 @@ import { TaskUpdatedAtIndex1765110000000 } from './migrations/1765110000000-Task
 import { QualityOfResults1765300000000 } from './migrations/1765300000000-QualityOfResults';
 import { Coordination1765310000000 } from './migrations/1765310000000-Coordination';
 import { Delegation1765320000000 } from './migrations/1765320000000-Delegation';
+import { FormerLeadsBumped1765370000000 } from './migrations/1765370000000-FormerLeadsBumped';
 import { DelegationResolver } from './delegation/delegation.resolver';
 import { ContributionRow } from './coordination/contribution.entity';
 import {
@@ -129,6 +130,7 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       QualityOfResults1765300000000,
       Coordination1765310000000,
       Delegation1765320000000,
+      FormerLeadsBumped1765370000000,
     ],
   },
   createLoaders: createAssignmentLoaders,
