@@ -1,5 +1,13 @@
 import { CACHE_HEADER } from '@giaoviec/gateway';
-import { createLogger, freePort, ServiceGroup, waitUntilReady, type RunningServer } from '@giaoviec/shared';
+import {
+  USER_TOKEN_HEADER,
+  createLogger,
+  freePort,
+  ServiceGroup,
+  signUserToken,
+  waitUntilReady,
+  type RunningServer,
+} from '@giaoviec/shared';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contractOperation } from './harness/graphql-client';
@@ -203,6 +211,24 @@ describe('the response cache', () => {
       await gateway.stop();
       await new Promise((closed) => proxy.server.close(closed));
     }
+  });
+
+  it("answers /data-versions only to the gateway's token, and only a body of scopes", async () => {
+    const route = new URL('/data-versions', stack.services.organisations.url);
+    const send = (headers: Record<string, string>, body: unknown) =>
+      fetch(route, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    expect((await send({}, { scopes: [{}] })).status).toBe(401);
+    const token = { [USER_TOKEN_HEADER]: await signUserToken({ id: 'office-1', roles: ['OFFICE'] }) };
+    expect((await send(token, { scopes: 'all' })).status).toBe(400);
+    const answer = await send(token, { scopes: [{}, {}] });
+    expect(answer.status).toBe(200);
+    const { versions } = (await answer.json()) as { versions: string[] };
+    expect(versions).toHaveLength(2);
+    expect(versions[0]).toMatch(/^\d+$/);
   });
 
   it('lets every replica see a write: two gateway processes, each with its own cache', async () => {

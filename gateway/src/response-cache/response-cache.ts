@@ -3,8 +3,8 @@ import { signUserToken, todayInVietnam, type Logger, type RequestUser, type Serv
 import { Counter, Gauge } from 'prom-client';
 import { responseCacheKey } from './key';
 import { ByteBoundedLru } from './lru';
-import { validatorsHold } from './validate';
-import { RequestValidators, type StoredValidator } from './validators';
+import { validatorsHold, versionChecks, type VersionCheck } from './validate';
+import { RequestValidators } from './validators';
 
 /** The header that tells a client whether its answer came from the response cache. */
 export const CACHE_HEADER = 'x-giaoviec-cache';
@@ -20,10 +20,10 @@ export function responseCacheBytesFromEnvironment(env: NodeJS.ProcessEnv = proce
   return Math.floor(mb * 1024 * 1024);
 }
 
-/** A cached client answer: its JSON, and the validators it was read under. */
+/** A cached client answer: its JSON, and the checks of the validators it was read under. */
 interface Entry {
   json: string;
-  validators: StoredValidator[];
+  checks: VersionCheck[];
 }
 
 /** What the cache needs of the gateway's request context. */
@@ -89,7 +89,7 @@ export function responseCachePlugin<Context extends CachingContext>(
             return null;
           }
           contextValue.userToken ??= signUserToken(contextValue.user);
-          const validation = await validatorsHold(entry.validators, {
+          const validation = await validatorsHold(entry.checks, {
             endpoint: options.endpoint,
             userToken: await contextValue.userToken,
             timeoutMs: options.timeoutMs,
@@ -117,9 +117,10 @@ export function responseCachePlugin<Context extends CachingContext>(
           const validators = contextValue.validators?.complete();
           if (errors?.length || !data || !validators) return;
           const json = JSON.stringify(data);
-          // Charged as UTF-16 (two bytes a character, as V8 may hold it), with its key and validators.
-          const bytes = 2 * (json.length + key.length + JSON.stringify(validators).length);
-          cache.set(key, { json, validators }, bytes);
+          const checks = versionChecks(validators);
+          // Charged as UTF-16 (two bytes a character, as V8 may hold it), with its key and checks.
+          const bytes = 2 * (json.length + key.length + checks.reduce((sum, check) => sum + check.body.length, 0));
+          cache.set(key, { json, checks }, bytes);
         },
       };
     },
