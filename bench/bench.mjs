@@ -2,7 +2,8 @@
 // (embedded PostgreSQL, or DATABASE_URL) with COPY, starts the subgraphs, our gateway and Hive Gateway
 // (the peer) as processes, and measures, in one run: the compliance SQL alone (the floor), the
 // compliance query straight to the assignments subgraph, LeadershipCompliance through our gateway
-// and through the peer, and task lists through our gateway. Latency at 1 connection, throughput at
+// and through the peer, and task lists through our gateway; the r rows repeat rows 3 and 5 through a
+// second gateway with the response cache on (RESPONSE_CACHE_MB, default 32; the other rows run with 0). Latency at 1 connection, throughput at
 // 16, SQL statements per request of each subgraph (from its /metrics), peak memory of each process;
 // then webhook delivery, task events to a local receiver (bench/webhooks.mjs).
 // Prints a table, writes bench/results/<scale>.json and redraws bench/results/latency.svg.
@@ -217,12 +218,35 @@ const common = {
   SCHEDULED_JOBS: 'off',
   // Following the task feed from its start would replay the whole load; row 10 follows it from its end.
   NOTIFICATIONS_FEEDS: 'off',
+  // Every row but the r rows measures the gateway without its response cache: each request executed.
+  RESPONSE_CACHE_MB: '0',
 };
+// The r rows: a second gateway with the response cache on (decision record 0042), RESPONSE_CACHE_MB
+// of this run (its default, 32, unless set; 0 leaves the rows out).
+const responseCacheMb = Number(process.env.RESPONSE_CACHE_MB ?? 32);
 const stack = new shared.ServiceGroup(log);
 // A failed or interrupted run leaves no process behind (each runs in its own process group).
 process.on('exit', () => stack.killAll());
 process.on('SIGINT', () => process.exit(130));
 const { gatewayUrl, subgraphUrls, subgraphEnvironment } = await stack.startStack(common, ports);
+const cachingPort = await shared.freePort();
+const cachingMetricsUrl = `http://127.0.0.1:${await shared.freePort()}/metrics`;
+const cachingGatewayUrl = `http://127.0.0.1:${cachingPort}/graphql`;
+if (responseCacheMb > 0)
+  await shared.waitUntilReady(
+    stack.start({
+      name: 'gatewayResponseCache',
+      script: 'gateway/dist/index.js',
+      env: {
+        ...common,
+        ...subgraphEnvironment,
+        PORT: String(cachingPort),
+        METRICS_PORT: new URL(cachingMetricsUrl).port,
+        RESPONSE_CACHE_MB: String(responseCacheMb),
+      },
+      readyUrl: `http://127.0.0.1:${cachingPort}/ready`,
+    }),
+  );
 // The peer: Hive Gateway's own command line, our committed supergraph, the same subgraphs; twice,
 // as it comes (identical subgraph queries in flight share one call) and with that sharing off, as
 // our gateway does.
@@ -455,7 +479,8 @@ const measure = async (name, run) => {
       ]),
     );
   }
-  console.log('done');
+  // The figures at once: a run cut short (a process out of memory) still shows the rows before.
+  console.log(`done: p50 ${figures.p50} ms, ${figures.rps} req/s`);
   results.push({ name, ...figures });
 };
 const leader = { authorization: `Bearer ${token}` };
@@ -493,6 +518,40 @@ await measure('5a. gateway: OverdueTasks (50)', () =>
   http(gatewayUrl, asLeader, post(OVERDUE, { organisationId: unitIds[0], asOf: period.asOf, first: 50 })),
 );
 await measure('5b. gateway: Task(id)', () => http(gatewayUrl, asLeader, post(TASK, { id: firstTask })));
+// r. The same through the gateway with the response cache on: LeadershipCompliance repeated is
+// answered from it once both subgraphs confirm their versions (hits); task lists have no validator,
+// so every one is executed (misses), and the row shows what the cache costs them.
+/** @type {Record<string, Record<string, number>>} */
+const responseCacheLookups = {};
+/** @returns {Promise<Record<string, number>>} */
+const lookupsSoFar = async () => {
+  const text = await (await fetch(cachingMetricsUrl)).text();
+  /** @type {Record<string, number>} */
+  const counts = {};
+  for (const [, outcome, value] of text.matchAll(
+    /^giaoviec_response_cache_lookups_total\{[^}]*outcome="(\w+)"[^}]*\} (\S+)$/gm,
+  ))
+    counts[outcome ?? ''] = Number(value);
+  return counts;
+};
+/** @param {string} name @param {string} body */
+const measureCached = async (name, body) => {
+  await answer(cachingGatewayUrl, leader, body);
+  const before = await lookupsSoFar();
+  await measure(name, () => http(cachingGatewayUrl, asLeader, body));
+  const after = await lookupsSoFar();
+  responseCacheLookups[name] = Object.fromEntries(
+    Object.keys(after).map((outcome) => [outcome, (after[outcome] ?? 0) - (before[outcome] ?? 0)]),
+  );
+};
+if (responseCacheMb > 0) {
+  await measureCached('3r. gateway, response cache: LeadershipCompliance', leadership);
+  await measureCached(
+    '5ar. gateway, response cache: OverdueTasks (50)',
+    post(OVERDUE, { organisationId: unitIds[0], asOf: period.asOf, first: 50 }),
+  );
+  await measureCached('5br. gateway, response cache: Task(id)', post(TASK, { id: firstTask }));
+}
 
 // The task feed: a page from the start, the middle and the end of every event stored (the loaded
 // histories), straight to the subgraph at the largest page (500), and the contract's TaskEvents
@@ -636,11 +695,29 @@ const ratios = {
   oursOverPeerThroughput: ratio(byName('3.').rps, byName('4.').rps),
   oursOverPeerWithoutSharingP50: ratio(byName('3.').p50, byName('4b.').p50),
   oursOverPeerWithoutSharingThroughput: ratio(byName('3.').rps, byName('4b.').rps),
+  // With the response cache on (r rows): its hits over the subgraph's answer.
+  ...(responseCacheMb > 0 ? { responseCacheOverSubgraph: ratio(byName('3r.').p50, byName('2.').p50) } : {}),
 };
 console.log(
   `\nBenchmark ${scaleName}: ${scale.units} units, ${loaded.toLocaleString()} tasks (${scale.years} years), figures for ${period.from}..${period.to}`,
 );
 printMeasured();
+console.log(
+  responseCacheMb > 0
+    ? `response cache: off (RESPONSE_CACHE_MB=0) in every row but the r rows; on (${responseCacheMb} MB) in ${Object.entries(
+        responseCacheLookups,
+      )
+        .map(
+          ([name, counts]) =>
+            `${name.split('.')[0]} (${
+              Object.entries(counts)
+                .map(([outcome, count]) => `${count} ${outcome}`)
+                .join(', ') || 'no lookups'
+            })`,
+        )
+        .join(', ')}`
+    : 'response cache: off (RESPONSE_CACHE_MB=0) in every row',
+);
 console.log(
   `runDailyReminders(${dailyReminders.on}): ${dailyReminders.created} reminders in ${dailyReminders.firstMs} ms; again (nothing to create) ${dailyReminders.againMs} ms`,
 );
@@ -653,7 +730,7 @@ console.log(
     .join(', ')}`,
 );
 console.log(
-  `ratios: p50 gateway/floor ${ratios.gatewayOverFloor}, gateway/subgraph ${ratios.gatewayOverSubgraph}, ours/peer ${ratios.oursOverPeerP50} (sharing off ${ratios.oursOverPeerWithoutSharingP50}); throughput ours/peer ${ratios.oursOverPeerThroughput} (sharing off ${ratios.oursOverPeerWithoutSharingThroughput})`,
+  `ratios: p50 gateway/floor ${ratios.gatewayOverFloor}, gateway/subgraph ${ratios.gatewayOverSubgraph}${responseCacheMb > 0 ? ` (response cache ${ratios.responseCacheOverSubgraph})` : ''}, ours/peer ${ratios.oursOverPeerP50} (sharing off ${ratios.oursOverPeerWithoutSharingP50}); throughput ours/peer ${ratios.oursOverPeerThroughput} (sharing off ${ratios.oursOverPeerWithoutSharingThroughput})`,
 );
 // The services' figures cache size (their default unless set); 0: every request computes its figures.
 const figuresCacheEntries = Number(process.env.FIGURES_CACHE_ENTRIES ?? 100_000);
@@ -675,6 +752,9 @@ writeFileSync(
       seconds,
       // Whether the figures were computed (0) or mostly served from the cache, and the heap limits.
       figuresCacheEntries,
+      // The r rows' gateway (0: no r rows), and its cache lookups by outcome during each r row.
+      responseCacheMb,
+      responseCacheLookups,
       nodeOptions: common.NODE_OPTIONS,
       period,
       results,

@@ -3,6 +3,7 @@
 // `_entities` alone, each `requests` times one after the other after ten to warm up, on a database
 // the benchmark kept (`--keep`):
 //   DATABASE_URL=postgres://... BENCH_DATABASE=<name> node bench/cpu.mjs [requests]
+// (RESPONSE_CACHE_MB=32 measures the gateway with its response cache on: every request after the first a hit.)
 // With CPU_PROFILE=<folder>, every process also writes a .cpuprofile there when it stops.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -37,7 +38,10 @@ const common = {
   NODE_OPTIONS: profile ? `${heap} --import ${join(root, 'bench/cpu-profile.mjs')}` : heap,
   METRICS_PORT: String(await shared.freePort()),
   SCHEDULED_JOBS: 'off',
+  // The gateway's response cache (decision record 0042) off unless asked: then repeated requests are hits.
+  RESPONSE_CACHE_MB: process.env.RESPONSE_CACHE_MB ?? '0',
 };
+console.log(`response cache: ${common.RESPONSE_CACHE_MB === '0' ? 'off' : `on (${common.RESPONSE_CACHE_MB} MB)`}`);
 const ports = await shared.freeStackPorts();
 const stack = new shared.ServiceGroup(log);
 process.on('exit', () => stack.killAll());

@@ -13,11 +13,12 @@ import { ideFromEnvironment } from './ide/ide';
 import { OperationSafelist } from './persisted/safelist';
 import { metricsPortFromEnvironment } from './metrics-port';
 import { authenticationFromEnvironment, limitsFromEnvironment, startGateway } from './server';
+import { responseCacheBytesFromEnvironment } from './response-cache/response-cache';
 import { SUPERGRAPH_PATH } from './supergraph/path';
 
 /**
  * The gateway's own process, configured from the environment: `PORT`, `HOST`, `SUPERGRAPH_PATH`,
- * `<SUBGRAPH>_URL`, `JWT_*`, `INTERNAL_TOKEN_SECRET`, `GRAPHQL_MAX_*`, `GRAPHQL_IDE`, `OPERATION_SAFELIST`, `METRICS_PORT`.
+ * `<SUBGRAPH>_URL`, `JWT_*`, `INTERNAL_TOKEN_SECRET`, `GRAPHQL_MAX_*`, `GRAPHQL_IDE`, `OPERATION_SAFELIST`, `METRICS_PORT`, `RESPONSE_CACHE_MB`.
  */
 async function main(): Promise<void> {
   const log = createLogger('gateway');
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
       ide: ideFromEnvironment() ? { bearerToken: developmentToken } : undefined,
       persistedQueries: { safelist: safelistPath ? OperationSafelist.load(safelistPath) : undefined },
       metricsPort: metricsPortFromEnvironment(),
+      responseCacheBytes: responseCacheBytesFromEnvironment(),
     });
     stopOnSignals(log, gateway.stop);
   } catch (error) {

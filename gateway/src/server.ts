@@ -7,6 +7,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  DATA_VERSION_HEADER,
   DateScalar,
   MAX_BODY,
   REQUEST_ID_HEADER,
@@ -40,6 +41,8 @@ import { SubgraphBytes, currentSubgraphBytes, subgraphBytesPlugin } from './limi
 import { withoutSuggestions } from './limits/suggestions';
 import { persistedQueries, type PersistedQueryOptions } from './persisted/persisted-queries';
 import { subgraphFetcher } from './subgraph-fetcher';
+import { responseCachePlugin } from './response-cache/response-cache';
+import type { RequestValidators } from './response-cache/validators';
 
 export { SUPERGRAPH_PATH } from './supergraph/path';
 export { DEVELOPMENT_JWT_SECRET, authenticationFromEnvironment } from './auth/authenticate';
@@ -49,6 +52,7 @@ export { bundleIde } from './ide/bundle';
 export { IDE_PATH, ideFromEnvironment } from './ide/ide';
 export { safelistManifest } from './persisted/generate-safelist';
 export { OperationSafelist } from './persisted/safelist';
+export { CACHE_HEADER, responseCacheBytesFromEnvironment } from './response-cache/response-cache';
 
 /** What the gateway knows of one request. */
 export interface GatewayContext {
@@ -59,6 +63,8 @@ export interface GatewayContext {
   userToken?: Promise<string>;
   /** What the subgraphs may still send for this request (GRAPHQL_MAX_SUBGRAPH_BYTES). */
   subgraphBytes: SubgraphBytes;
+  /** The subgraphs' validators of this query's answers, when the response cache is on (decision record 0042). */
+  validators?: RequestValidators;
 }
 
 /** A gateway's data source: each call is read against the bytes its client request may still receive. */
@@ -91,6 +97,8 @@ export interface GatewayOptions {
   persistedQueries?: PersistedQueryOptions;
   /** /metrics on a port of its own (see metricsPortFromEnvironment); on `port` when absent. */
   metricsPort?: number;
+  /** The response cache's bound in bytes (see responseCacheBytesFromEnvironment); off when absent or 0. */
+  responseCacheBytes?: number;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -126,6 +134,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           context.userToken ??= signUserToken(context.user);
           request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
           request.http?.headers.set(USER_TOKEN_HEADER, await context.userToken);
+          if (context.validators) request.http?.headers.set(DATA_VERSION_HEADER, '1');
+        },
+        // Once per client request, also when the fetcher shared the call with another one.
+        didReceiveResponse({ response, context }) {
+          context.validators?.record(name, response.extensions);
+          return response;
         },
       });
     },
@@ -174,6 +188,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...persisted.plugins,
       ...protection.plugins,
       errorLanguagePlugin<GatewayContext>(),
+      ...(options.responseCacheBytes
+        ? [
+            responseCachePlugin<GatewayContext>({
+              maxBytes: options.responseCacheBytes,
+              endpoint: (name) => endpoints.get(name),
+              timeoutMs: options.subgraphTimeoutMs ?? 10_000,
+              metrics,
+            }),
+          ]
+        : []),
     ],
   });
   await apollo.start();

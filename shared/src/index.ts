@@ -42,3 +42,4 @@ export * from './graphql/change-feed';
 export * from './graphql/change-feed-types';
 export * from './graphql/change-actor';
 export * from './graphql/int-range';
+export * from './data-version/protocol';

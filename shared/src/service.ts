@@ -7,6 +7,8 @@ import { stopOnSignals } from './http/shutdown';
 import { checkInternalTokenConfiguration } from './auth/internal-token';
 import { createLogger, type Logger } from './logger';
 import { defaultSubgraphPort, subgraphVariable, type SubgraphName } from './subgraphs';
+import type { RequestContext } from './context';
+import type { DataVersionSource } from './data-version/protocol';
 import { startTracing, tracingFromEnvironment, type TracingOptions } from './telemetry/tracing';
 
 /** How a subgraph is started, in its own process or inside a test. */
@@ -44,6 +46,8 @@ export interface ServiceDefinition<Loaders> {
   startJobs?: (db: DataSource, log: Logger) => { stop(): Promise<void> };
   /** Work the service does besides answering requests (a job queue), started before the server. */
   background?: (context: { db: DataSource; databaseUrl: string; log: Logger }) => Promise<BackgroundWork>;
+  /** Validators of its answers, for the gateway's response cache (decision record 0042). */
+  dataVersions?: DataVersionSource<RequestContext<Loaders>>;
 }
 
 /** A service's background work: part of its readiness, stopped before its database closes. */
@@ -86,6 +90,7 @@ export async function startService<Loaders>(
       port: options.port,
       host: options.host,
       registerMetrics: (registry) => background?.registerMetrics?.(registry),
+      dataVersions: definition.dataVersions,
     }).catch(async (error: unknown) => {
       await background?.stop();
       throw error;

@@ -43,6 +43,11 @@ export interface AssignmentLoaders {
   completionReportsByTask: DataLoader<string, CompletionReportRow[]>;
   remindersByTask: DataLoader<string, ReminderRow[]>;
   explanationsByTask: DataLoader<string, ExplanationRow[]>;
+  /**
+   * Each unit's task version as the figures cache first read it in this request (none when the
+   * figures cache is off): the request's validator for the gateway (compliance/data-version.ts).
+   */
+  unitTaskVersions: Map<string, string>;
   followUpByUnit: DataLoader<{ id: string; args: Period & { asOf: CalendarDate } }, FollowUpCounts, string>;
   figuresByUnit: DataLoader<{ id: string; args: Period & { asOf: CalendarDate } }, DatedFigures, string>;
   followUpsByConclusion: DataLoader<string, TaskRow[]>;
@@ -56,6 +61,7 @@ export interface AssignmentLoaders {
 
 export function createAssignmentLoaders(db: DataSource): AssignmentLoaders {
   let lineage: DataLoader<string, string[]> | undefined;
+  const unitTaskVersions = new Map<string, string>();
   return {
     lineage(caller) {
       lineage ??= new DataLoader(async (ids) => {
@@ -90,8 +96,9 @@ export function createAssignmentLoaders(db: DataSource): AssignmentLoaders {
       assignedOn: 'ASC',
       id: 'ASC',
     }),
+    unitTaskVersions,
     figuresByUnit: loaderByArguments(
-      (args, ids) => cachedFiguresByUnit(db, args, ids),
+      (args, ids) => cachedFiguresByUnit(db, args, ids, unitTaskVersions),
       (_id, args) => emptyFigures(args),
     ),
     followUpByUnit: loaderByArguments((args, ids) => followUpByUnit(db, args, ids), emptyFollowUp),

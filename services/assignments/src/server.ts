@@ -18,6 +18,7 @@ import { OrganisationAssignmentsResolver, organisationReferenceResolver } from '
 import { CompletionReportRow, ProgressReportRow, TaskHistoryRow } from './task/reports.entity';
 import { TaskRow } from './task/task.entity';
 import { createAssignmentLoaders, type AssignmentLoaders } from './context';
+import { assignmentsDataVersions } from './compliance/data-version';
 import { TaskResolver } from './task/task.resolver';
 import { UnitsAndLeadersThroughTime1764800000000 } from './migrations/1764800000000-UnitsAndLeadersThroughTime';
 import { FiguresFromTheRow1764900000000 } from './migrations/1764900000000-FiguresFromTheRow';
@@ -33,6 +34,7 @@ import { CoordinationFromTheIndex1765330000000 } from './migrations/176533000000
 import { DeadlineInForceInPlpgsql1765340000000 } from './migrations/1765340000000-DeadlineInForceInPlpgsql';
 import { OpenTasksIndex1765350000000 } from './migrations/1765350000000-OpenTasksIndex';
 import { TaskLeadLookupIndex1765360000000 } from './migrations/1765360000000-TaskLeadLookupIndex';
+import { FormerLeadsBumped1765370000000 } from './migrations/1765370000000-FormerLeadsBumped';
 import { DelegationResolver } from './delegation/delegation.resolver';
 import { ContributionRow } from './coordination/contribution.entity';
 import {
@@ -136,9 +138,11 @@ export const assignmentsService: ServiceDefinition<AssignmentLoaders> = {
       DeadlineInForceInPlpgsql1765340000000,
       OpenTasksIndex1765350000000,
       TaskLeadLookupIndex1765360000000,
+      FormerLeadsBumped1765370000000,
     ],
   },
   createLoaders: createAssignmentLoaders,
+  dataVersions: assignmentsDataVersions,
   loadDemoData: loadDemoTasks,
   startJobs: (db, log) => startReminderJob({ db, log, settings: reminderSettings() }),
 };

@@ -15,6 +15,8 @@ import {
   officialReference,
 } from './official/official.resolver';
 import { ContactEmail1766000000002 } from './migrations/1766000000002-ContactEmail';
+import { DataVersion1766000000010 } from './migrations/1766000000010-DataVersion';
+import { organisationsDataVersions } from './data-version/data-version';
 import { UnitsThroughTime1764700000000 } from './migrations/1764700000000-UnitsThroughTime';
 import { Divisions1765330000000 } from './migrations/1765330000000-Divisions';
 import { DivisionResolver } from './division/division.resolver';
@@ -56,9 +58,11 @@ export const organisationsService: ServiceDefinition<OrganisationLoaders> = {
       UnitsThroughTime1764700000000,
       Divisions1765330000000,
       ContactEmail1766000000002,
+      DataVersion1766000000010,
     ],
   },
   createLoaders: createOrganisationLoaders,
+  dataVersions: organisationsDataVersions,
   loadDemoData: loadDemoOrganisations,
 };
 

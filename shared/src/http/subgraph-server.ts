@@ -20,6 +20,9 @@ import { ServiceMetrics } from './metrics';
 import { tracingPlugin } from '../telemetry/graphql';
 import { tracedRequests } from '../telemetry/http';
 import { Tracing } from '../telemetry/tracing';
+import { dataVersionPlugin } from '../data-version/plugin';
+import type { DataVersionSource } from '../data-version/protocol';
+import { addDataVersionsRoute } from '../data-version/route';
 
 export interface RunningServer {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
@@ -72,6 +75,8 @@ export interface SubgraphServerOptions<Loaders> {
   tracing?: Tracing;
   /** Adds metrics of the service's own (its background work) to `/metrics`. */
   registerMetrics?: (registry: Registry) => void;
+  /** The validators of this subgraph's answers and its `/data-versions` route (decision record 0042). */
+  dataVersions?: DataVersionSource<RequestContext<Loaders>>;
 }
 
 /** Serves a subgraph schema over HTTP at `/graphql`, with health routes and masked errors. */
@@ -102,12 +107,14 @@ export async function startSubgraphServer<Loaders>(
       auditPlugin(),
       metrics.plugin(),
       ...tracingPlugin<RequestContext<Loaders>>(tracing),
+      ...(options.dataVersions ? [dataVersionPlugin(options.dataVersions)] : []),
     ],
   });
   await apollo.start();
 
   addHealthRoutes(app, options.checkReady, log);
   metrics.route(app);
+  if (options.dataVersions) addDataVersionsRoute(app, options.dataVersions, options.db, log);
   // Counted so that tests can prove a refused request never reached this subgraph.
   let graphqlRequests = 0;
   app.use('/graphql', (_req, _res, next) => {

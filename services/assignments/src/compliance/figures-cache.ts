@@ -26,15 +26,15 @@ export async function cachedFiguresByUnit(
   db: DataSource,
   args: FiguresArgs,
   ids: readonly string[],
+  versionsRead?: Map<string, string>,
 ): Promise<Map<string, DatedFigures>> {
   if (SIZE <= 0) return complianceFiguresByGroup(db, { ...args, groupBy: 'unit', unitIds: ids });
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new LRUCache<string, Entry>({ max: SIZE })));
-  const rows: Array<{ unit_id: string; version: string }> = await db.query(
-    `SELECT unit_id::text, version::text FROM assignments.unit_task_version WHERE unit_id = ANY($1::uuid[])`,
-    [ids],
-  );
-  const versions = new Map(rows.map((row) => [row.unit_id, row.version]));
+  const versions = await readUnitTaskVersions(db, ids);
+  // The request's validator (data-version.ts) keeps the first version read of each unit: the
+  // oldest, so never newer than any figures of the answer.
+  for (const id of ids) if (!versionsRead?.has(id)) versionsRead?.set(id, versions.get(id) ?? '0');
   const key = (id: string) => `${id}|${args.from}|${args.to}|${args.asOf}`;
   const result = new Map<string, DatedFigures>();
   const stale: string[] = [];
@@ -55,4 +55,13 @@ export async function cachedFiguresByUnit(
     }
   }
   return result;
+}
+
+/** The task versions of units, in one statement; a unit missing has never had a task written (version 0). */
+export async function readUnitTaskVersions(db: DataSource, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows: Array<{ unit_id: string; version: string }> = await db.query(
+    `SELECT unit_id::text, version::text FROM assignments.unit_task_version WHERE unit_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.unit_id, row.version]));
 }
