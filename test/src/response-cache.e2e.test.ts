@@ -179,15 +179,20 @@ describe('the response cache', () => {
     expect([first.cache, retried.cache]).toEqual([null, null]);
   });
 
-  it('never caches a query that reads what no validator covers (a task list, inspections)', async () => {
+  it('never caches a query that reads what no validator covers (a task list, inspections), and asks no validators for it again', async () => {
     for (const [query, variables] of [
       [UNIT_TASKS, { id: units['S-TC'] }],
       [UNIT_INSPECTIONS, { organisationId: units['S-TC'] }],
     ] as const) {
+      const uncoveredBefore = await lookups(cached.url, 'uncovered');
       const first = await ask(cached.url, query, variables);
       expect(first.errors).toBeUndefined();
       expect(first.cache).toBe('miss');
-      expect((await ask(cached.url, query, variables)).cache).toBe('miss');
+      const again = await ask(cached.url, query, variables);
+      expect(again.cache).toBe('miss');
+      expect(again.data).toEqual(first.data);
+      // The second time it is known to be uncovered: not looked up, and the subgraphs read no version.
+      expect(await lookups(cached.url, 'uncovered')).toBe(uncoveredBefore + 1);
     }
   });
 

@@ -43,7 +43,10 @@ export interface ResponseCacheOptions {
   metrics: ServiceMetrics;
 }
 
-type Outcome = 'hit' | 'miss' | 'stale' | 'unvalidated';
+type Outcome = 'hit' | 'miss' | 'stale' | 'unvalidated' | 'uncovered';
+
+/** The bound of the keys remembered as not covered (64 bytes each, at most a few MB). */
+const UNCOVERED_KEYS_BYTES = 4 * 1024 * 1024;
 
 /**
  * Whole client answers of queries, served again only once every subgraph has confirmed that the
@@ -54,9 +57,13 @@ export function responseCachePlugin<Context extends CachingContext>(
   options: ResponseCacheOptions,
 ): ApolloServerPlugin<Context> {
   const cache = new ByteBoundedLru<Entry>(options.maxBytes);
+  // Requests whose answer had a fetch without a validator (a task list, an inspection): the same
+  // key is the same operation, variables and user, so the same plan, and it would be uncovered
+  // again; it asks the subgraphs for no validators (no data-version read there) until evicted.
+  const uncovered = new ByteBoundedLru<true>(UNCOVERED_KEYS_BYTES);
   const lookups = new Counter({
     name: 'giaoviec_response_cache_lookups_total',
-    help: 'Queries looked up in the response cache: hit (served, validated), miss (not cached), stale (a version changed), unvalidated (a validation route failed).',
+    help: 'Queries looked up in the response cache: hit (served, validated), miss (not cached), stale (a version changed), unvalidated (a validation route failed), uncovered (known to have a fetch without a validator: not looked up, no validators asked).',
     labelNames: ['outcome'],
     registers: [options.metrics.registry],
   });
@@ -82,6 +89,10 @@ export function responseCachePlugin<Context extends CachingContext>(
             user: contextValue.user,
             today: todayInVietnam(),
           });
+          if (uncovered.get(key)) {
+            outcome = 'uncovered';
+            return null;
+          }
           contextValue.validators = new RequestValidators();
           const entry = cache.get(key);
           if (!entry) {
@@ -113,6 +124,7 @@ export function responseCachePlugin<Context extends CachingContext>(
           response.http.headers.set(CACHE_HEADER, outcome === 'hit' ? 'hit' : 'miss');
           if (outcome === 'hit' || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
+          if (contextValue.validators?.isUncovered) uncovered.set(key, true, 2 * key.length);
           const validators = contextValue.validators?.complete();
           if (errors?.length || !data || !validators) return;
           const checks = versionChecks(validators);

@@ -23,6 +23,11 @@ export class RequestValidators {
     else this.uncovered = true;
   }
 
+  /** Whether a fetch answered without a validator: this request's shape is not covered. */
+  get isUncovered(): boolean {
+    return this.uncovered;
+  }
+
   /** Every fetch's validator; undefined when a fetch had none, or when there was no fetch at all. */
   complete(): StoredValidator[] | undefined {
     return this.uncovered || this.collected.length === 0 ? undefined : this.collected;
