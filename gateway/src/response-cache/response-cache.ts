@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { signUserToken, todayInVietnam, type Logger, type RequestUser, type ServiceMetrics } from '@giaoviec/shared';
 import { Counter, Gauge } from 'prom-client';
 import { responseCacheKey } from './key';
+import { FreshReads } from './fresh-reads';
 import { ByteBoundedLru } from './lru';
 import { validatorsHold, versionChecks, type VersionCheck } from './validate';
 import { RequestValidators } from './validators';
@@ -61,6 +62,7 @@ export function responseCachePlugin<Context extends CachingContext>(
   // key is the same operation, variables and user, so the same plan, and it would be uncovered
   // again; it asks the subgraphs for no validators (no data-version read there) until evicted.
   const uncovered = new ByteBoundedLru<true>(UNCOVERED_KEYS_BYTES);
+  const validations = new FreshReads<unknown>();
   const lookups = new Counter({
     name: 'giaoviec_response_cache_lookups_total',
     help: 'Queries looked up in the response cache: hit (served, validated), miss (not cached), stale (a version changed), unvalidated (a validation route failed), uncovered (known to have a fetch without a validator: not looked up, no validators asked).',
@@ -105,6 +107,7 @@ export function responseCachePlugin<Context extends CachingContext>(
             userToken: await contextValue.userToken,
             timeoutMs: options.timeoutMs,
             log: contextValue.log,
+            reads: validations,
           });
           if (validation !== 'hold') {
             // Executed as if never cached; its answer, if it has validators, replaces the entry.
