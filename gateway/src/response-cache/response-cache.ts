@@ -1,9 +1,9 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { signUserToken, todayInVietnam, type Logger, type RequestUser, type ServiceMetrics } from '@giaoviec/shared';
+import { LRUCache } from 'lru-cache';
 import { Counter, Gauge } from 'prom-client';
 import { responseCacheKey } from './key';
 import { FreshReads } from './fresh-reads';
-import { ByteBoundedLru } from './lru';
 import { validatorsHold, versionChecks, type VersionCheck } from './validate';
 import { RequestValidators } from './validators';
 
@@ -46,8 +46,8 @@ export interface ResponseCacheOptions {
 
 type Outcome = 'hit' | 'miss' | 'stale' | 'unvalidated' | 'uncovered';
 
-/** The bound of the keys remembered as not covered (64 bytes each, at most a few MB). */
-const UNCOVERED_KEYS_BYTES = 4 * 1024 * 1024;
+/** How many keys are remembered as not covered (a digest of 43 characters each: a few MB). */
+const UNCOVERED_KEYS = 50_000;
 
 /**
  * Whole client answers of queries, served again only once every subgraph has confirmed that the
@@ -57,11 +57,13 @@ const UNCOVERED_KEYS_BYTES = 4 * 1024 * 1024;
 export function responseCachePlugin<Context extends CachingContext>(
   options: ResponseCacheOptions,
 ): ApolloServerPlugin<Context> {
-  const cache = new ByteBoundedLru<Entry>(options.maxBytes);
+  // Bounded by the bytes each answer is charged, not by their number: an answer of 1,000 units and
+  // one of a unit take what they weigh; one heavier than the whole bound is never kept.
+  const cache = new LRUCache<string, Entry>({ maxSize: options.maxBytes });
   // Requests whose answer had a fetch without a validator (a task list, an inspection): the same
   // key is the same operation, variables and user, so the same plan, and it would be uncovered
   // again; it asks the subgraphs for no validators (no data-version read there) until evicted.
-  const uncovered = new ByteBoundedLru<true>(UNCOVERED_KEYS_BYTES);
+  const uncovered = new LRUCache<string, true>({ max: UNCOVERED_KEYS });
   const validations = new FreshReads<unknown>();
   const lookups = new Counter({
     name: 'giaoviec_response_cache_lookups_total',
@@ -74,7 +76,7 @@ export function responseCachePlugin<Context extends CachingContext>(
     help: 'Bytes charged to the answers in the response cache.',
     registers: [options.metrics.registry],
     collect() {
-      this.set(cache.bytes);
+      this.set(cache.calculatedSize);
     },
   });
   return {
@@ -127,7 +129,7 @@ export function responseCachePlugin<Context extends CachingContext>(
           response.http.headers.set(CACHE_HEADER, outcome === 'hit' ? 'hit' : 'miss');
           if (outcome === 'hit' || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
-          if (contextValue.validators?.isUncovered) uncovered.set(key, true, 2 * key.length);
+          if (contextValue.validators?.isUncovered) uncovered.set(key, true);
           const validators = contextValue.validators?.complete();
           if (errors?.length || !data || !validators) return;
           const checks = versionChecks(validators);
@@ -135,7 +137,7 @@ export function responseCachePlugin<Context extends CachingContext>(
           // LeadershipCompliance takes 0.7 bytes of heap per character of its JSON (measured).
           const bytes =
             2 * (JSON.stringify(data).length + key.length + checks.reduce((sum, check) => sum + check.body.length, 0));
-          cache.set(key, { data: deepFreeze(data), checks }, bytes);
+          cache.set(key, { data: deepFreeze(data), checks }, { size: bytes });
         },
       };
     },

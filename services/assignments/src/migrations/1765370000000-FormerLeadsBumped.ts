@@ -1,8 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { BUMP_BY_LEAD_UNIT } from './1765000000000-UnitTaskVersions';
 
 /** The units a set of task rows touches: their lead, and every unit that led them before a transfer. */
 const unitsOf = (rows: string) =>
   `SELECT lead_organisation_id FROM ${rows} UNION SELECT unnest(lead_transferred_from) FROM ${rows}`;
+
+/** One bump of these units' versions, in unit order (two writers lock the same units in the same order). */
+const bump = (units: string) => `INSERT INTO assignments.unit_task_version (unit_id)
+            ${units} ORDER BY 1
+            ON CONFLICT (unit_id) DO UPDATE SET version = assignments.unit_task_version.version + 1;`;
 
 /**
  * A write to a transferred task bumps the task version of every unit that led it, not only of its
@@ -18,40 +24,17 @@ export class FormerLeadsBumped1765370000000 implements MigrationInterface {
       CREATE OR REPLACE FUNCTION assignments.bump_unit_task_versions() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          INSERT INTO assignments.unit_task_version (unit_id)
-            ${unitsOf('new_rows')} ORDER BY 1
-            ON CONFLICT (unit_id) DO UPDATE SET version = assignments.unit_task_version.version + 1;
+          ${bump(unitsOf('new_rows'))}
         ELSIF TG_OP = 'UPDATE' THEN
-          INSERT INTO assignments.unit_task_version (unit_id)
-            ${unitsOf('new_rows')} UNION ${unitsOf('old_rows')} ORDER BY 1
-            ON CONFLICT (unit_id) DO UPDATE SET version = assignments.unit_task_version.version + 1;
+          ${bump(`${unitsOf('new_rows')} UNION ${unitsOf('old_rows')}`)}
         ELSE
-          INSERT INTO assignments.unit_task_version (unit_id)
-            ${unitsOf('old_rows')} ORDER BY 1
-            ON CONFLICT (unit_id) DO UPDATE SET version = assignments.unit_task_version.version + 1;
+          ${bump(unitsOf('old_rows'))}
         END IF;
         RETURN NULL;
       END $$`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`
-      CREATE OR REPLACE FUNCTION assignments.bump_unit_task_versions() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          INSERT INTO assignments.unit_task_version (unit_id)
-            SELECT DISTINCT lead_organisation_id FROM new_rows ORDER BY 1
-            ON CONFLICT (unit_id) DO UPDATE SET version = assignments.unit_task_version.version + 1;
-        ELSIF TG_OP = 'UPDATE' THEN
-          INSERT INTO assignments.unit_task_version (unit_id)
-            SELECT lead_organisation_id FROM new_rows UNION SELECT lead_organisation_id FROM old_rows ORDER BY 1
-            ON CONFLICT (unit_id) DO UPDATE SET version = assignments.unit_task_version.version + 1;
-        ELSE
-          INSERT INTO assignments.unit_task_version (unit_id)
-            SELECT DISTINCT lead_organisation_id FROM old_rows ORDER BY 1
-            ON CONFLICT (unit_id) DO UPDATE SET version = assignments.unit_task_version.version + 1;
-        END IF;
-        RETURN NULL;
-      END $$`);
+    await db.query(`CREATE OR REPLACE ${BUMP_BY_LEAD_UNIT}`);
   }
 }
